@@ -1,0 +1,76 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { isRetryable } from '../../src/errors/coded-error.ts';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import { QUEUE_NAMES, type QueueName } from '../../src/queue/queue-names.ts';
+
+export interface WorkerPool {
+  workers: Worker[];
+  /**
+   * Stops taking jobs and waits for the running ones up to timeoutMs; then tells the rest to give
+   * up and returns them to their queue (delayed, without spending an attempt), so nothing is lost.
+   */
+  close(timeoutMs: number): Promise<void>;
+}
+
+export interface StartWorkersOptions {
+  connection: Redis;
+  prefix: string;
+  handlers: JobHandlers;
+  logger: Logger;
+  concurrency: number;
+  queues?: readonly QueueName[];
+  /** How long a job lock lasts; a crashed worker's job goes back to the queue after it. */
+  lockDurationMs?: number;
+}
+
+export function startWorkers(options: StartWorkersOptions): WorkerPool {
+  const stopping = new AbortController();
+  const connections: Redis[] = [];
+  const workers = (options.queues ?? QUEUE_NAMES).map((queue) => {
+    const processor = async (job: Job, token?: string) => {
+      const handler = options.handlers[queue]?.[job.name];
+      if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${queue}`);
+      try {
+        return await handler(job.data, { queue, name: job.name, jobId: job.id ?? '', attempt: job.attemptsMade + 1, signal: stopping.signal });
+      } catch (err) {
+        if (stopping.signal.aborted && token) {
+          // Shutting down: hand the job back untouched so another worker runs it soon.
+          await job.moveToDelayed(Date.now() + 1_000, token);
+          throw new DelayedError();
+        }
+        if (!isRetryable(err)) throw new UnrecoverableError(err instanceof Error ? err.message : String(err));
+        throw err;
+      }
+    };
+    const connection = options.connection.duplicate();
+    connections.push(connection);
+    const worker = new Worker(queue, processor, {
+      connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs ?? 30_000,
+    });
+    worker.on('failed', (job, err) =>
+      options.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
+    worker.on('error', (err) => options.logger.error({ queue, err: err.message }, 'worker error'));
+    return worker;
+  });
+
+  return {
+    workers,
+    async close(timeoutMs: number) {
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
+      if (timedOut) {
+        options.logger.warn({ timeoutMs }, 'jobs still running at shutdown: returning them to their queues');
+        stopping.abort();
+        await Promise.race([graceful, new Promise((r) => setTimeout(r, 2_000).unref())]);
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

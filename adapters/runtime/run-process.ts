@@ -1,0 +1,52 @@
+import { ConfigError } from '../../src/config/parse-config.ts';
+import { RedisUnavailableError } from '../store/ensure-redis.ts';
+import { loadConfig } from './load-config.ts';
+import { createLogger } from './logger.ts';
+import { startBot, type BotRuntime } from './start-bot.ts';
+
+/**
+ * Shared by `npm start` and `npm run worker`: a bad configuration or an unreachable Redis stops
+ * the process with one line and exit code 1; SIGTERM/SIGINT stop it gracefully (a second
+ * signal exits at once).
+ */
+export async function runProcess(role: { http: boolean; workers: boolean; describe: (bot: BotRuntime) => string }): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let bot: BotRuntime;
+  try {
+    bot = await startBot({ config, logger, http: role.http, workers: role.workers });
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    logger.fatal({ err }, 'start-up failed');
+    console.error(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  logger.info(role.describe(bot));
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new work, finishing running jobs');
+    await bot.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', (s) => void stop(s));
+  process.on('SIGINT', (s) => void stop(s));
+}

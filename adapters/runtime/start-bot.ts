@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config/parse-config.ts';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import { createHttpApp, finishHttpApp, listen } from '../http/create-http-app.ts';
+import { createMetrics, type Metrics } from '../http/metrics.ts';
+import type { ReadinessCheck } from '../http/readiness.ts';
+import { registerHealthRoutes } from '../http/routes/health.ts';
+import { registerOdooWebhookRoute } from '../http/routes/odoo-webhook.ts';
+import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../queue/bullmq-queues.ts';
+import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
+import { ensureRedis } from '../store/ensure-redis.ts';
+import { createRedis } from '../store/redis-connection.ts';
+import { redisReadiness } from '../store/redis-readiness.ts';
+import { RedisOnceStore } from '../store/redis-once-store.ts';
+import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
+import { createJobHandlers } from './job-handlers.ts';
+
+export interface StartBotOptions {
+  config: Config;
+  logger: Logger;
+  /** Serve HTTP (npm start) and/or run the queue workers (npm start, npm run worker). */
+  http: boolean;
+  workers: boolean;
+  /** Extra or replacement job handlers (tests use it to observe jobs). */
+  handlers?: JobHandlers;
+  now?: () => Date;
+}
+
+export interface BotRuntime {
+  config: Config;
+  redis: Redis;
+  queues: BullQueues;
+  metrics: Metrics;
+  odoo: OdooConnection;
+  server?: Server;
+  /** http://host:port the server listens on (the real port when PORT=0). */
+  url?: string;
+  workerPool?: WorkerPool;
+  webhookToken: string | undefined;
+  /** Stops taking work, lets running jobs finish (or returns them), closes every connection. */
+  stop(): Promise<void>;
+}
+
+export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const closers: Array<() => Promise<void>> = [];
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      for (const close of [...closers].reverse()) await close().catch((err) => logger.warn({ err: String(err) }, 'error while stopping'));
+    })());
+  try {
+    const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
+    closers.push(ensured.close);
+    if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
+    const redis = createRedis(ensured.url);
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+    closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
+
+    const queues = createQueues(redis, config.redis.keyPrefix);
+    closers.push(() => closeQueues(queues));
+    const metrics = createMetrics(queues);
+
+    const odoo = await connectOdoo({ config, logger, metrics, startEmbedded: options.http });
+    closers.push(odoo.close);
+
+    // Demo mode needs no configuration: the bot wires the embedded Odoo's rules with this token.
+    const webhookToken = config.webhooks.odooToken ?? (config.odoo.mode === 'embedded' ? randomBytes(24).toString('base64url') : undefined);
+
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, webhookToken, stop: stopAll };
+
+    if (options.workers) {
+      const handlers = createJobHandlers({ odoo, redis, keyPrefix: config.redis.keyPrefix, logger, handlers: options.handlers });
+      const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
+      runtime.workerPool = pool;
+      closers.push(() => pool.close(config.shutdownTimeoutMs));
+    }
+
+    if (options.http) {
+      const app = createHttpApp(logger);
+      const checks: ReadinessCheck[] = [redisReadiness(redis), odoo.readiness];
+      registerHealthRoutes(app, { checks, metrics });
+      registerOdooWebhookRoute(app, {
+        token: webhookToken,
+        bodyLimitBytes: config.webhooks.bodyLimitBytes,
+        dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
+        once: new RedisOnceStore(redis, config.redis.keyPrefix),
+        queue: new BullJobQueue(queues),
+        metrics,
+        logger,
+        now,
+      });
+      finishHttpApp(app, logger);
+      const server = await listen(app, config.port);
+      // Closing the server first stops new requests; idle keep-alive sockets would hold it open.
+      closers.push(
+        () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+          }),
+      );
+      const address = server.address();
+      runtime.server = server;
+      runtime.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.port}`;
+    }
+    return runtime;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
