@@ -2,10 +2,6 @@
  * Layering rules (STYLE.md): the core in src/ is pure TypeScript over ports. It imports no SDK
  * and nothing from adapters/; adapters may import the core. Runs in CI (`npm run check:layers`).
  */
-const SDKS = [
-  '@slack/', 'botbuilder', 'botframework', 'odoo-await', 'xmlrpc', 'openai', 'ioredis', 'bullmq', 'redis',
-  'pino', 'prom-client', 'express', 'undici', 'dotenv', 'fast-xml-parser', 'playwright', 'adaptivecards',
-];
 module.exports = {
   forbidden: [
     {

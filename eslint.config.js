@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'bench/results/**', 'var/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.dependency-cruiser.cjs', 'bench/results/**', 'var/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

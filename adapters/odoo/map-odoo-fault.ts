@@ -48,6 +48,7 @@ export function lastTracebackLine(faultString: string): string {
  * (seen on 17.0 and 18.0): the call succeeded, only the answer could not be marshalled.
  */
 export function isMarshalNoneFault(err: unknown): boolean {
+  if (isOdooError(err)) return err.faultCode === 1 && /cannot marshal None/.test(err.odooMessage ?? '');
   const f = asFault(err);
   return f !== undefined && f.faultCode === 1 && /cannot marshal None/.test(f.faultString);
 }

@@ -34,6 +34,10 @@ interface TransportOptions {
  * http.request, so a keep-alive agent (throughput) and an AbortSignal (timeouts) ride along.
  */
 class TransportOdooAwait extends OdooAwait {
+  // instance fields odoo-await sets in its constructor (its typings wrongly call them static)
+  declare uid: number;
+  declare secure: boolean;
+
   constructor(
     opts: ConstructorParameters<typeof OdooAwait>[0],
     private readonly transport: TransportOptions,
@@ -62,14 +66,6 @@ interface XmlRpcModule {
 // the xmlrpc package is odoo-await's own transport: resolve it from there, not from our tree
 const requireFromOdooAwait = createRequire(createRequire(import.meta.url).resolve('odoo-await'));
 const xmlrpc = requireFromOdooAwait('xmlrpc') as XmlRpcModule;
-
-// instance fields odoo-await sets in its constructor, missing from its typings
-declare module 'odoo-await' {
-  interface OdooAwait {
-    uid: number;
-    secure: boolean;
-  }
-}
 
 /** Reads are safe to send again after a keep-alive socket was closed under us. */
 const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get']);

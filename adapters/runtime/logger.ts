@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { SECRET_ENV_NAMES } from '../../src/config/config-schema.ts';
 
 export type { Logger };
@@ -13,7 +13,7 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`,
 export function createLogger(options: { level: string; name?: string; destination?: NodeJS.WritableStream }): Logger {
   return pino(
     { level: options.level, name: options.name ?? 'chatops-bot', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
-    options.destination as pino.DestinationStream | undefined,
+    options.destination as DestinationStream | undefined,
   );
 }
 

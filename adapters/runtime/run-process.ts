@@ -2,7 +2,7 @@ import { ConfigError } from '../../src/config/parse-config.ts';
 import { RedisUnavailableError } from '../store/ensure-redis.ts';
 import { loadConfig } from './load-config.ts';
 import { createLogger } from './logger.ts';
-import { startBot, type BotRuntime } from './start-bot.ts';
+import type { BotRuntime } from './start-bot.ts';
 
 /**
  * Shared by `npm start` and `npm run worker`: a bad configuration or an unreachable Redis stops
@@ -21,6 +21,8 @@ export async function runProcess(role: { http: boolean; workers: boolean; descri
     throw err;
   }
   const logger = createLogger({ level: config.logLevel });
+  // Loaded after the configuration is known good, so a bad variable is reported at once.
+  const { startBot } = await import('./start-bot.ts');
   let bot: BotRuntime;
   try {
     bot = await startBot({ config, logger, http: role.http, workers: role.workers });

@@ -56,7 +56,7 @@ const jobsInScan = async () => (await queues.scan.getJobs(['waiting', 'delayed',
 describe('POST /webhooks/odoo/:token', () => {
   it('queues one job for the three POSTs Odoo really sent for one record version', async () => {
     const answers = await Promise.all(recorded.map((r) => post(`/webhooks/odoo/${TOKEN}`, JSON.stringify(r.body))));
-    const statuses = await Promise.all(answers.map(async (a) => [a.status, (await a.json()).status]));
+    const statuses = await Promise.all(answers.map(async (a) => [a.status, ((await a.json()) as { status: string }).status]));
     expect(statuses.filter(([s]) => s === 202)).toEqual([[202, 'accepted']]);
     expect(statuses.filter(([s]) => s === 200)).toEqual([
       [200, 'duplicate'],
@@ -101,7 +101,7 @@ describe('POST /webhooks/odoo/:token', () => {
     const before = (await jobsInScan()).length;
     const res = await post(`/webhooks/odoo/${TOKEN}`, body);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe(code);
+    expect(((await res.json()) as { error: string }).error).toBe(code);
     expect(await jobsInScan()).toHaveLength(before);
   });
 
@@ -109,7 +109,7 @@ describe('POST /webhooks/odoo/:token', () => {
     const before = (await jobsInScan()).length;
     const res = await post(`/webhooks/odoo/${TOKEN}`, JSON.stringify({ ...recorded[0]!.body, _id: 77, id: 77, note: 'x'.repeat(10_000) }));
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toBe('body_too_large');
+    expect(((await res.json()) as { error: string }).error).toBe('body_too_large');
     expect(await jobsInScan()).toHaveLength(before);
   });
 

@@ -3,6 +3,7 @@ import type { FieldDef, ModelSchema } from '../schema/model-schema.ts';
 import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
 import type { RpcStruct } from '../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
+import type { BehaviourRegistry } from './behaviour.ts';
 
 /** Something that happened to a record during a call, for automation rules (run after it). */
 export interface RecordEvent {
@@ -23,6 +24,7 @@ export interface OdooEnv {
   now(): Date;
   /** Every create/write of the call, in order; automation rules read them after the call. */
   readonly events: RecordEvent[];
+  readonly behaviours: BehaviourRegistry;
 }
 
 export function sudo(env: OdooEnv): OdooEnv {
