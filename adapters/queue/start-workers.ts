@@ -33,11 +33,17 @@ export function startWorkers(options: StartWorkersOptions): WorkerPool {
       const handler = options.handlers[queue]?.[job.name];
       if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${queue}`);
       try {
-        return await handler(job.data, { queue, name: job.name, jobId: job.id ?? '', attempt: job.attemptsMade + 1, signal: stopping.signal });
+        return await handler(job.data, { queue, name: job.name, jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1, signal: stopping.signal });
       } catch (err) {
         if (stopping.signal.aborted && token) {
           // Shutting down: hand the job back untouched so another worker runs it soon.
           await job.moveToDelayed(Date.now() + 1_000, token);
+          throw new DelayedError();
+        }
+        const retryAfterMs = retryAfterOf(err);
+        if (retryAfterMs !== null && token) {
+          // Rate limited (Slack 429, per-channel pacing): wait as told, without spending an attempt.
+          await job.moveToDelayed(Date.now() + retryAfterMs, token);
           throw new DelayedError();
         }
         if (!isRetryable(err)) throw new UnrecoverableError(err instanceof Error ? err.message : String(err));
@@ -73,4 +79,9 @@ export function startWorkers(options: StartWorkersOptions): WorkerPool {
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+function retryAfterOf(err: unknown): number | null {
+  if (err && typeof err === 'object' && 'retryAfterMs' in err && typeof err.retryAfterMs === 'number' && err.retryAfterMs >= 0) return err.retryAfterMs;
+  return null;
 }

@@ -26,3 +26,14 @@ export function isRetryable(err: unknown): boolean {
   if (err && typeof err === 'object' && 'retryable' in err && typeof err.retryable === 'boolean') return err.retryable;
   return true;
 }
+
+/** Told to wait (HTTP 429, per-channel pacing): the queue delays the job without spending an attempt. */
+export class RateLimited extends CodedError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super('rate_limited', message, true);
+    this.name = 'RateLimited';
+  }
+}

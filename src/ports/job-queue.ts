@@ -17,6 +17,8 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first try. */
   attempt: number;
+  /** The last try: after it fails, the job fails for good. */
+  maxAttempts: number;
   /** Aborted when the worker is shutting down and the job should give up and be retried. */
   signal: AbortSignal;
 }

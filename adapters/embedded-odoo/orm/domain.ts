@@ -121,13 +121,14 @@ function compileLeaf(env: OdooEnv, model: string, leaf: RpcValue[]): RowPredicat
     case 'not in': {
       const list = Array.isArray(value) ? value : [value];
       const wantsEmpty = list.some((x) => x === false || x === null);
-      const set = new Set(list.filter((x) => x !== false && x !== null).map((x) => (typeof x === 'string' && relational ? x : x)));
+      const set = new Set<unknown>(list.filter((x) => x !== false && x !== null));
+      const byNames = relational && [...set].some((x) => typeof x === 'string');
       const test = (row: Row): boolean => {
         const v = get(row);
         if (isEmpty(v)) return wantsEmpty;
         if (Array.isArray(v)) return v.some((x) => set.has(x));
-        if (relational && [...set].some((x) => typeof x === 'string')) return set.has(nameOf(row)) || set.has(v as number);
-        return set.has(v as string | number | boolean);
+        if (byNames) return set.has(nameOf(row)) || set.has(v);
+        return set.has(v);
       };
       return op === 'in' ? test : (row) => !test(row);
     }

@@ -32,17 +32,20 @@ export interface BillSpec {
   createdBy: number;
 }
 
-/** Next bill number per company and month: BILL/2026/11/0001 (Odoo's sequence_prefix + number). */
+/**
+ * Next bill number per month: BILL/2026/11/0001 (Odoo's sequence_prefix + number). Odoo numbers
+ * per journal, but one series across both companies keeps every bill name unique in the demo.
+ */
 const billNumbers = new WeakMap<SeedContext, Map<string, number>>();
 
-function nextBillName(ctx: SeedContext, companyId: number, date: Date): { name: string; prefix: string; number: number } {
+function nextBillName(ctx: SeedContext, date: Date): { name: string; prefix: string; number: number } {
   let counters = billNumbers.get(ctx);
   if (!counters) {
     counters = new Map();
     billNumbers.set(ctx, counters);
   }
   const prefix = `BILL/${date.getUTCFullYear()}/${String(date.getUTCMonth() + 1).padStart(2, '0')}/`;
-  const key = `${companyId}:${prefix}`;
+  const key = prefix;
   const number = (counters.get(key) ?? 0) + 1;
   counters.set(key, number);
   return { name: `${prefix}${String(number).padStart(4, '0')}`, prefix, number };
@@ -60,7 +63,7 @@ export function createBill(ctx: SeedContext, spec: BillSpec): number {
   const invoiceDate = odooDate(spec.invoiceDate);
   const due = odooDate(addDays(spec.invoiceDate, 30));
   const created = odooDatetime(addDays(spec.invoiceDate, 1));
-  const seq = posted ? nextBillName(ctx, company.id, spec.invoiceDate) : undefined;
+  const seq = posted ? nextBillName(ctx, spec.invoiceDate) : undefined;
   const name = seq?.name ?? '/';
   let untaxed = 0;
   let tax = 0;

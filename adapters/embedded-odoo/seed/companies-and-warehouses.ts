@@ -146,21 +146,6 @@ export function seedCompanies(ctx: SeedContext): Record<CompanyKey, CompanyInfo>
   };
 }
 
-function receiptSequence(ctx: SeedContext, code: string, companyId: number): number {
-  return ctx.store.insert('ir.sequence', {
-    name: `${code} Sequence in`,
-    code: false,
-    prefix: `${code}/IN/`,
-    suffix: false,
-    padding: 5,
-    number_next: 1,
-    number_increment: 1,
-    implementation: 'standard',
-    company_id: companyId,
-    active: true,
-  });
-}
-
 export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
   const { store } = ctx;
   const supplierLocationId = store.ref('stock.stock_location_suppliers');
@@ -189,7 +174,6 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
       const row = rowOf(store, 'stock.warehouse', id);
       Object.assign(row, { name: spec.name, partner_id: addressId, company_id: company.id, write_date: ctx.nowStr });
       const pickingTypeId = store.ref('stock.picking_type_in');
-      const typeRow = rowOf(store, 'stock.picking.type', pickingTypeId);
       out.push({
         key: spec.key,
         id,
@@ -200,7 +184,6 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
         stockLocationId: store.ref('stock.stock_location_stock'),
         supplierLocationId,
         nextReceipt: 1,
-        sequenceId: typeof typeRow.sequence_id === 'number' ? typeRow.sequence_id : false,
       });
       continue;
     }
@@ -215,14 +198,13 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
     });
     pushId(rowOf(store, 'stock.location', viewId), 'child_ids', stockId);
     if (physicalParent !== false) pushId(rowOf(store, 'stock.location', physicalParent), 'child_ids', viewId);
-    const sequenceId = receiptSequence(ctx, spec.code, company.id);
     const id = store.insert('stock.warehouse', {
       name: spec.name, code: spec.code, company_id: company.id, partner_id: addressId, active: true,
       view_location_id: viewId, lot_stock_id: stockId, reception_steps: 'one_step', delivery_steps: 'ship_only',
       sequence: out.length * 10, in_type_id: false, ...stamped,
     });
     const pickingTypeId = store.insert('stock.picking.type', {
-      name: 'Receipts', code: 'incoming', sequence_code: 'IN', sequence_id: sequenceId, sequence: 1,
+      name: 'Receipts', code: 'incoming', sequence_code: 'IN', sequence_id: false, sequence: 1,
       warehouse_id: id, company_id: company.id, default_location_src_id: supplierLocationId,
       default_location_dest_id: stockId, active: true, create_backorder: 'ask', move_type: 'direct',
       reservation_method: 'at_confirm', use_create_lots: true, use_existing_lots: true, show_operations: false,
@@ -233,18 +215,8 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
     Object.assign(rowOf(store, 'stock.location', stockId), { warehouse_id: id });
     out.push({
       key: spec.key, id, code: spec.code, name: spec.name, company, pickingTypeId, stockLocationId: stockId,
-      supplierLocationId, nextReceipt: 1, sequenceId,
+      supplierLocationId, nextReceipt: 1,
     });
   }
   return out;
 }
-
-/** Moves every receipts sequence past the numbers the seed used, so new receipts do not collide. */
-export function advanceReceiptSequences(ctx: SeedContext): void {
-  for (const wh of ctx.warehouses) {
-    if (wh.sequenceId === false) continue;
-    const seq = ctx.store.get('ir.sequence', wh.sequenceId);
-    if (seq) seq.number_next = Math.max(typeof seq.number_next === 'number' ? seq.number_next : 1, wh.nextReceipt);
-  }
-}
-

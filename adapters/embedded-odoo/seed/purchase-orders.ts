@@ -216,6 +216,8 @@ export function finalizeOrder(ctx: SeedContext, order: OrderRef): void {
   }
   const invoiceIds = row.invoice_ids as number[];
   row.invoice_count = invoiceIds.length;
+  // Not stored in Odoo; the embedded Odoo keeps it on the row (models/purchase-compute.ts).
+  row.incoming_picking_count = (row.picking_ids as number[]).length;
   row.invoice_status = !confirmed ? 'no' : anyToInvoice ? 'to invoice' : invoiceIds.length > 0 ? 'invoiced' : 'no';
   const pickings = (row.picking_ids as number[]).map((id) => rowOf(ctx.store, 'stock.picking', id));
   if (pickings.length === 0 || pickings.every((p) => p.state === 'cancel')) row.receipt_status = false;

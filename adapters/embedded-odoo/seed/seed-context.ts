@@ -34,9 +34,11 @@ export interface WarehouseInfo {
   pickingTypeId: number;
   stockLocationId: number;
   supplierLocationId: number;
-  /** Next number of `${code}/IN/#####`, kept here because receipts are numbered per picking type. */
+  /**
+   * Next number of `${code}/IN/#####`, kept here because receipts are numbered per picking type.
+   * The embedded Odoo numbers new receipts from the highest existing name, so no ir.sequence is kept.
+   */
   nextReceipt: number;
-  sequenceId: number | false;
 }
 
 export interface UserInfo {
@@ -121,10 +123,15 @@ export function pushId(row: Row, field: string, id: number): void {
   }
 }
 
-/** Links two rows through a many2many whose two sides are both stored as id arrays. */
+/**
+ * Links two rows through a many2many. The `b` side (a base record such as a group or a company)
+ * is only appended to when the base database keeps that side as an array: creating it would
+ * drop the ids the base did not write there.
+ */
 export function linkMany2many(store: OdooStore, a: [string, number, string], b: [string, number, string]): void {
   pushId(rowOf(store, a[0], a[1]), a[2], b[1]);
-  pushId(rowOf(store, b[0], b[1]), b[2], a[1]);
+  const other = rowOf(store, b[0], b[1]);
+  if (Array.isArray(other[b[2]])) pushId(other, b[2], a[1]);
 }
 
 /** The external id if the base database has it, else undefined (for optional base records). */

@@ -34,7 +34,7 @@ export function loadSupplierEmails(): SupplierEmail[] {
 /** 'Rick Dolan <rdolan@apexjan.example>' -> { name: 'Rick Dolan', address: 'rdolan@apexjan.example' } */
 export function parseFrom(from: string): { name: string; address: string; domain: string } {
   const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
-  const address = (m ? m[2] : from).trim().toLowerCase();
+  const address = (m?.[2] ?? from).trim().toLowerCase();
   const name = m ? (m[1] ?? '').trim() : '';
   return { name, address, domain: address.slice(address.indexOf('@') + 1) };
 }

@@ -69,6 +69,20 @@ function groupsFor(ctx: SeedContext, spec: UserSpec): number[] {
   return groups;
 }
 
+/** Odoo stores a user's groups closed under implied_ids (a buyer created with 3 groups reads back 7). */
+function impliedClosure(ctx: SeedContext, groupIds: number[]): number[] {
+  const out = new Set<number>();
+  const stack = [...groupIds];
+  while (stack.length > 0) {
+    const g = stack.pop();
+    if (g === undefined || out.has(g)) continue;
+    out.add(g);
+    const implied = ctx.store.get('res.groups', g)?.implied_ids;
+    if (Array.isArray(implied)) stack.push(...implied);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 export function seedUsers(ctx: SeedContext): UserInfo[] {
   const { store } = ctx;
   const users: UserInfo[] = [];
@@ -81,7 +95,7 @@ export function seedUsers(ctx: SeedContext): UserInfo[] {
       is_company: false, type: 'contact', parent_id: false, company_id: company.id, active: true,
       employee: true, child_ids: [], user_ids: [], supplier_rank: 0, customer_rank: 0, lang: 'en_US', ...stamped,
     });
-    const groups = groupsFor(ctx, spec);
+    const groups = impliedClosure(ctx, groupsFor(ctx, spec));
     const uid = store.insert('res.users', {
       login: email,
       // Real Odoo keeps only a hash; the embedded Odoo compares this plain value (see file comment).
@@ -112,6 +126,8 @@ export function seedUsers(ctx: SeedContext): UserInfo[] {
     });
   }
   // The admin works for both companies, as the bot's technical user usually does.
+  const admin = rowOf(store, 'res.users', ctx.adminUid);
+  if (!Array.isArray(admin.company_ids)) admin.company_ids = [ctx.companies.us.id];
   linkMany2many(store, ['res.users', ctx.adminUid, 'company_ids'], ['res.company', ctx.companies.eu.id, 'user_ids']);
   return users;
 }

@@ -1,0 +1,154 @@
+import type { OdooStore } from '../store.ts';
+import { collectWebhooks } from '../automation/run-automations.ts';
+import type { WebhookSender } from '../automation/webhook-sender.ts';
+import { AccessDenied, OdooError, PythonError, UserError, frame, marshalNoneTraceback, parseErrorTraceback, traceback } from '../odoo-errors.ts';
+import type { BehaviourRegistry } from '../orm/behaviour.ts';
+import { callKw } from '../orm/call-kw.ts';
+import type { OdooEnv, RecordEvent } from '../orm/env.ts';
+import type { ModelSchema } from '../schema/model-schema.ts';
+import { XmlRpcParseError, parseMethodCall } from '../xmlrpc/parse-xmlrpc.ts';
+import { isStruct, type RpcStruct, type RpcValue } from '../xmlrpc/rpc-value.ts';
+import { MarshalNoneError, MarshalOverflowError, writeFault, writeMethodResponse, type OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
+
+/**
+ * The XML-RPC services of the embedded Odoo (`common` and `object`), from request bytes to
+ * response bytes, as odoo/addons/base/controllers/rpc.py answers them on 17.0 and 18.0:
+ * every outcome is HTTP 200 with either a methodResponse or a fault.
+ */
+export interface OdooServiceOptions {
+  store: OdooStore;
+  version: OdooMajor;
+  db: string;
+  schema: Map<string, ModelSchema>;
+  behaviours: BehaviourRegistry;
+  webhooks: WebhookSender;
+  now?: () => Date;
+}
+
+const VERSION_INFO: Record<OdooMajor, RpcStruct> = {
+  17: { server_version: '17.0', server_version_info: [17, 0, 0, 'final', 0, ''], server_serie: '17.0', protocol_version: 1 },
+  18: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''], server_serie: '18.0', protocol_version: 1 },
+};
+
+export class OdooService {
+  constructor(private readonly opts: OdooServiceOptions) {}
+
+  /** Handles one XML-RPC request body for a service ('common', 'object', 'db'). */
+  handle(service: string, body: string): string {
+    const { version } = this.opts;
+    let call;
+    try {
+      call = parseMethodCall(body);
+    } catch (e) {
+      if (e instanceof XmlRpcParseError) {
+        return writeFault(1, parseErrorTraceback(version, `${e.message}: line ${e.line}, column ${e.column}`), version);
+      }
+      throw e;
+    }
+    const events: RecordEvent[] = [];
+    let result: RpcValue;
+    try {
+      result = this.dispatch(service, call.methodName, call.params, events);
+    } catch (e) {
+      return this.fault(e);
+    }
+    // The transaction is committed here: automation webhooks go out even if marshalling fails.
+    this.fireWebhooks(events);
+    try {
+      return writeMethodResponse(result, version);
+    } catch (e) {
+      if (e instanceof MarshalNoneError) return writeFault(1, marshalNoneTraceback(version), version);
+      if (e instanceof MarshalOverflowError) return writeFault(1, traceback(version, new PythonError('OverflowError', e.message)), version);
+      throw e;
+    }
+  }
+
+  private fault(e: unknown): string {
+    const { version } = this.opts;
+    if (e instanceof PythonError) return writeFault(1, traceback(version, e), version);
+    if (e instanceof OdooError) return writeFault(e.faultCode, e.message, version);
+    const message = e instanceof Error ? e.message : String(e);
+    return writeFault(1, traceback(version, new PythonError('Exception', message)), version);
+  }
+
+  private fireWebhooks(events: RecordEvent[]): void {
+    if (events.length === 0) return;
+    const env = this.env(1, {}, events);
+    for (const req of collectWebhooks(env, events)) this.opts.webhooks.send(req);
+  }
+
+  private env(uid: number, context: RpcStruct, events: RecordEvent[]): OdooEnv {
+    const { store, version, schema, behaviours } = this.opts;
+    return { store, version, schema, behaviours, uid, context, su: false, events, now: this.opts.now ?? (() => new Date()) };
+  }
+
+  private dispatch(service: string, method: string, params: RpcValue[], events: RecordEvent[]): RpcValue {
+    if (service === 'common') return this.common(method, params);
+    if (service === 'db') return this.dbService(method);
+    if (service !== 'object') throw new PythonError('KeyError', `'${service}'`);
+    if (method !== 'execute_kw' && method !== 'execute') {
+      throw new PythonError('NameError', `Method not available ${method}`);
+    }
+    const [db, uid, password, model, name, ...rest] = params;
+    this.checkDb(db);
+    if (typeof uid !== 'number' || !this.checkCredentials(uid, password)) throw new AccessDenied();
+    if (typeof model !== 'string' || !this.opts.schema.has(model)) throw new UserError(`Object ${String(model)} doesn't exist`);
+    if (typeof name !== 'string') throw new PythonError('TypeError', 'method name must be a string');
+    let args: RpcValue[];
+    let kwargs: RpcStruct;
+    if (method === 'execute_kw') {
+      args = Array.isArray(rest[0]) ? rest[0] : [];
+      kwargs = isStruct(rest[1]) ? rest[1] : {};
+    } else {
+      args = rest;
+      kwargs = {};
+    }
+    const context = isStruct(kwargs.context) ? kwargs.context : {};
+    const { context: _ctx, ...callKwargs } = kwargs;
+    return callKw(this.env(uid, context, events), model, name, args, callKwargs);
+  }
+
+  private checkDb(db: RpcValue | undefined): void {
+    if (db !== this.opts.db) {
+      throw new PythonError(
+        'psycopg2.OperationalError',
+        `connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: FATAL:  database "${String(db)}" does not exist\n`,
+        [frame('/opt/odoo/odoo/sql_db.py', 708, 'borrow', 'result = psycopg2.connect(')],
+      );
+    }
+  }
+
+  private userByLogin(login: RpcValue | undefined) {
+    if (typeof login !== 'string') return undefined;
+    return this.opts.store.rows('res.users').find((u) => u.login === login && u.active !== false);
+  }
+
+  private checkCredentials(uid: number, password: RpcValue | undefined): boolean {
+    const user = this.opts.store.get('res.users', uid);
+    return !!user && user.active !== false && typeof password === 'string' && password !== '' && user.password === password;
+  }
+
+  private common(method: string, params: RpcValue[]): RpcValue {
+    switch (method) {
+      case 'version':
+        return VERSION_INFO[this.opts.version];
+      case 'about':
+        return 'See http://openerp.com';
+      case 'login':
+      case 'authenticate': {
+        const [db, login, password] = params;
+        if (db !== this.opts.db) return false;
+        const user = this.userByLogin(login);
+        return user && this.checkCredentials(user.id, password) ? user.id : false;
+      }
+      default:
+        throw new PythonError('NameError', `Method not available ${method}`);
+    }
+  }
+
+  private dbService(method: string): RpcValue {
+    if (method === 'list') return [this.opts.db];
+    if (method === 'server_version') return VERSION_INFO[this.opts.version].server_version ?? false;
+    throw new UserError('Access Denied');
+  }
+}

@@ -1,0 +1,80 @@
+import type { ApprovalCardStatus, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import { mrkdwnText } from '../mrkdwn.ts';
+import { slackTime, utcTime } from './format-values.ts';
+
+// Slack user and DM ids are upper-case letters and digits; anything else is not pinged.
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,40}$/;
+
+/** `<@U123>` for a Slack user the bot may mention, else their name as inert text. */
+export function mentionOrName(user: ChatUserRef): string {
+  if (user.platform === 'slack' && SLACK_USER_ID.test(user.userId)) return `<@${user.userId}>`;
+  return mrkdwnText(user.displayName ?? user.userId, { singleLine: true });
+}
+
+const verbs = {
+  approve: { doing: 'Approving', done: 'Approved', noun: 'approval' },
+  reject: { doing: 'Rejecting', done: 'Rejected', noun: 'rejection' },
+} as const;
+
+const elsewhere = {
+  approved: 'Approved in Odoo',
+  cancelled: 'Cancelled in Odoo',
+  changed: 'Changed in Odoo',
+  reset_to_draft: 'Set back to draft in Odoo',
+} as const;
+
+/** The card's state line in mrkdwn (null while pending: the buttons say it all). */
+export function statusLine(status: ApprovalCardStatus): string | null {
+  const who = (name: string) => mrkdwnText(name, { singleLine: true });
+  switch (status.kind) {
+    case 'pending':
+      return null;
+    case 'queued':
+      return `:hourglass_flowing_sand: *${verbs[status.decision].doing}… (queued)* by ${who(status.by)}`;
+    case 'retrying':
+      return `:arrows_counterclockwise: *Retrying write to Odoo (attempt ${status.attempt})*: ${mrkdwnText(status.reason)}\n${verbs[status.decision].done} by ${who(status.by)}`;
+    case 'written': {
+      const line = `${status.decision === 'approve' ? ':white_check_mark:' : ':no_entry:'} *${verbs[status.decision].done} by ${who(status.by)} at ${slackTime(status.at)}*, written to Odoo`;
+      return status.reason ? `${line}\n*Reason:* ${mrkdwnText(status.reason)}` : line;
+    }
+    case 'failed':
+      return `:warning: *The ${verbs[status.decision].noun} by ${who(status.by)} could not be written to Odoo*: ${mrkdwnText(status.reason)}\nOnly ${mentionOrName(status.retryableBy)} can retry it.`;
+    case 'decided_elsewhere': {
+      const by = status.by ? ` by ${who(status.by)}` : '';
+      const at = status.at ? ` at ${slackTime(status.at)}` : '';
+      const tail = status.outcome === 'changed' ? '. This card is closed; a new one follows if it still needs approval.' : '';
+      return `:information_source: *${elsewhere[status.outcome]}${by}${at}*${tail}`;
+    }
+  }
+}
+
+/** The same state in plain words for the notification fallback (no tokens, no emoji codes). */
+export function statusPlain(status: ApprovalCardStatus): string {
+  switch (status.kind) {
+    case 'pending':
+      return 'waiting for approval';
+    case 'queued':
+      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${status.by}`;
+    case 'retrying':
+      return `retrying write to Odoo (attempt ${status.attempt})`;
+    case 'written':
+      return `${verbs[status.decision].done.toLowerCase()} by ${status.by} at ${utcTime(status.at)}, written to Odoo`;
+    case 'failed':
+      return `the ${verbs[status.decision].noun} could not be written to Odoo`;
+    case 'decided_elsewhere':
+      return `${elsewhere[status.outcome].toLowerCase()}${status.by ? ` by ${status.by}` : ''}`;
+  }
+}
+
+/** Short label for the context line. */
+export function statusLabel(status: ApprovalCardStatus): string {
+  const labels: Record<ApprovalCardStatus['kind'], string> = {
+    pending: 'Waiting for approval',
+    queued: 'Queued',
+    retrying: 'Retrying',
+    written: 'Done',
+    failed: 'Write failed',
+    decided_elsewhere: 'Closed',
+  };
+  return labels[status.kind];
+}

@@ -1,0 +1,65 @@
+/**
+ * What an approval card shows, independent of Slack or Teams. The adapters render it (Block Kit,
+ * Adaptive Cards); the core builds it from the request and its state. Text fields hold RAW text
+ * from Odoo (vendor names, line descriptions, reasons): renderers escape them for their markup.
+ */
+export interface ApprovalCardView {
+  requestId: string;
+  /** The version hash the buttons are pinned to; a click carries it back. */
+  version: string;
+  orderId: number;
+  orderName: string;
+  vendorName: string;
+  amountTotal: number;
+  currency: string;
+  buyerName: string | null;
+  companyName: string | null;
+  /** ISO instant, or null. */
+  datePlanned: string | null;
+  /** The first lines, in order; `moreLines` counts the rest. */
+  lines: ApprovalCardLine[];
+  moreLines: number;
+  /** Why it needs approval, in words (the matched policy rule). */
+  reason: string;
+  ruleName: string;
+  /** When the PO started waiting (ISO), for "waiting 2 business hours". */
+  requestedAt: string;
+  /** "2 business hours", computed by the core with the policy's calendar. */
+  ageText: string;
+  /** Opens the PO in Odoo's web client. */
+  odooUrl: string;
+  /** Above this amount the Approve button asks for confirmation. */
+  confirmApprove: boolean;
+  status: ApprovalCardStatus;
+  /** What changed since the card the user clicked on (stale card re-render), in words. */
+  changes?: string[];
+}
+
+export interface ApprovalCardLine {
+  description: string;
+  quantity: number;
+  uom: string | null;
+  priceUnit: number;
+  subtotal: number;
+}
+
+/** The card's state line and which buttons it shows. */
+export type ApprovalCardStatus =
+  | { kind: 'pending' }
+  | { kind: 'queued'; decision: 'approve' | 'reject'; by: string }
+  | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string }
+  | { kind: 'written'; decision: 'approve' | 'reject'; by: string; at: string; reason?: string }
+  | { kind: 'failed'; decision: 'approve' | 'reject'; by: string; reason: string; retryableBy: ChatUserRef }
+  | { kind: 'decided_elsewhere'; outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null };
+
+/** A person on a chat platform, as the cards and the audit log name them. */
+export interface ChatUserRef {
+  platform: 'slack' | 'teams' | 'workspace';
+  userId: string;
+  displayName?: string;
+}
+
+/** Whether the card still offers Approve / Reject. */
+export function cardIsOpen(status: ApprovalCardStatus): boolean {
+  return status.kind === 'pending';
+}

@@ -1,0 +1,55 @@
+import type { ChatUserRef } from './approval-card-view.ts';
+import type { PoSnapshot } from './po-snapshot.ts';
+import type { PostedMessage } from '../ports/chat.ts';
+import type { ApprovalTarget } from './approval-rules.ts';
+
+export type DecisionAction = 'approve' | 'reject';
+
+/** Who decided, on which card version, and why; written once per request. */
+export interface Decision {
+  id: string;
+  action: DecisionAction;
+  actor: ChatUserRef;
+  odooUserId: number;
+  odooLogin: string;
+  reason: string | null;
+  version: string;
+  at: string;
+  /** Where the click came from (channel), for the audit record and the chatter note. */
+  channel: string;
+}
+
+export type WritebackState =
+  | { state: 'queued' }
+  | { state: 'retrying'; attempt: number; reason: string }
+  | { state: 'written'; at: string }
+  | { state: 'failed'; reason: string; code: string };
+
+export type RequestStatus = 'pending' | 'decided' | 'decided_elsewhere';
+
+/**
+ * One approval request: a PO that entered `to approve`, the rule that routed it, the cards
+ * posted for it and, once somebody decided, the decision and its write-back state.
+ */
+export interface ApprovalRequest {
+  id: string;
+  orderId: number;
+  /** Bumped on every change; card updates render the newest revision. */
+  revision: number;
+  version: string;
+  snapshot: PoSnapshot;
+  /** What changed at the last stale-card refresh, shown on the card. */
+  changes: string[];
+  ruleName: string;
+  reason: string;
+  rejectAction: 'cancel' | 'draft';
+  confirmAbove: number | null;
+  requestedAt: string;
+  status: RequestStatus;
+  decision: Decision | null;
+  writeback: WritebackState | null;
+  /** When the PO left `to approve` without a decision here. */
+  elsewhere: { outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null } | null;
+  targets: ApprovalTarget[];
+  cards: PostedMessage[];
+}

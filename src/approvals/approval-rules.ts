@@ -1,0 +1,38 @@
+import type { ChatPlatform, ChatTarget } from '../ports/chat.ts';
+import type { DecisionAction } from './approval-request.ts';
+import type { PoSnapshot } from './po-snapshot.ts';
+
+/** Where a card goes: a chat target, or an Odoo user whose chat account is looked up by email. */
+export type ApprovalTarget = ChatTarget | { kind: 'odoo-user'; platform: ChatPlatform; login: string };
+
+/** The policy's answer for one PO: the rule, why it applies, and how the card behaves. */
+export interface RuleMatch {
+  ruleName: string;
+  reason: string;
+  targets: ApprovalTarget[];
+  confirmAbove: number | null;
+  rejectAction: 'cancel' | 'draft';
+}
+
+/** The Odoo identity of the person who clicked, as the policy judges it. */
+export interface Approver {
+  odooUserId: number;
+  login: string;
+  name: string;
+  email: string | null;
+  /** Odoo group xmlids, e.g. purchase.group_purchase_manager. */
+  groups: string[];
+  companyIds: number[];
+}
+
+export type Authorization = { ok: true } | { ok: false; code: string; message: string };
+
+/** What the approval use cases need of the policy file (implemented over src/policy). */
+export interface ApprovalRules {
+  match(subject: { snapshot: PoSnapshot; warehouse: string | null }): RuleMatch;
+  authorize(ruleName: string, subject: { snapshot: PoSnapshot; warehouse: string | null }, approver: Approver, action: DecisionAction): Authorization;
+  /** The Odoo login the policy maps a chat user to, or null to match by email. */
+  loginOverride(platform: ChatPlatform, chatUserId: string): string | null;
+  /** "3 business hours", with the policy's calendar. */
+  age(since: Date, now: Date): string;
+}

@@ -1,0 +1,57 @@
+import type { ApprovalCardStatus, ApprovalCardView } from './approval-card-view.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import { purchaseOrderUrl } from './odoo-links.ts';
+
+/** Lines shown on the card itself; the rest are counted and shown by Details. */
+export const CARD_LINES = 5;
+
+/** The card for a request in its current state: every card of a request renders from this. */
+export function cardViewOf(request: ApprovalRequest, ctx: { odooUrl: string; ageText: string }): ApprovalCardView {
+  const s = request.snapshot;
+  return {
+    requestId: request.id,
+    version: request.version,
+    orderId: s.orderId,
+    orderName: s.orderName,
+    vendorName: s.vendorName,
+    amountTotal: s.amountTotal,
+    currency: s.currency,
+    buyerName: s.buyerName,
+    companyName: s.companyName,
+    datePlanned: s.datePlanned,
+    lines: s.lines.slice(0, CARD_LINES).map((l) => ({ description: l.description, quantity: l.quantity, uom: l.uom, priceUnit: l.priceUnit, subtotal: l.subtotal })),
+    moreLines: Math.max(0, s.lines.length - CARD_LINES),
+    reason: request.reason,
+    ruleName: request.ruleName,
+    requestedAt: request.requestedAt,
+    ageText: ctx.ageText,
+    odooUrl: purchaseOrderUrl(ctx.odooUrl, s.orderId),
+    confirmApprove: request.confirmAbove !== null && s.amountTotal > request.confirmAbove,
+    status: statusOf(request),
+    ...(request.changes.length ? { changes: request.changes } : {}),
+  };
+}
+
+/** All lines, for the Details thread. */
+export function allLinesView(request: ApprovalRequest, ctx: { odooUrl: string; ageText: string }): ApprovalCardView {
+  const view = cardViewOf(request, ctx);
+  return { ...view, lines: request.snapshot.lines.map((l) => ({ description: l.description, quantity: l.quantity, uom: l.uom, priceUnit: l.priceUnit, subtotal: l.subtotal })), moreLines: 0 };
+}
+
+function statusOf(r: ApprovalRequest): ApprovalCardStatus {
+  if (r.elsewhere) return { kind: 'decided_elsewhere', outcome: r.elsewhere.outcome, by: r.elsewhere.by, at: r.elsewhere.at };
+  const d = r.decision;
+  if (!d || r.status === 'pending') return { kind: 'pending' };
+  const by = d.actor.displayName ?? d.odooLogin;
+  const wb = r.writeback ?? { state: 'queued' as const };
+  switch (wb.state) {
+    case 'queued':
+      return { kind: 'queued', decision: d.action, by };
+    case 'retrying':
+      return { kind: 'retrying', decision: d.action, by, attempt: wb.attempt, reason: wb.reason };
+    case 'written':
+      return { kind: 'written', decision: d.action, by, at: wb.at, ...(d.reason ? { reason: d.reason } : {}) };
+    case 'failed':
+      return { kind: 'failed', decision: d.action, by, reason: wb.reason, retryableBy: d.actor };
+  }
+}

@@ -1,0 +1,163 @@
+import type { AuditEntry, AuditLog } from '../ports/audit-log.ts';
+import type { ApprovalStore } from '../ports/approval-store.ts';
+import type { ChatProfile } from '../ports/chat.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { OdooGateway } from '../ports/odoo-gateway.ts';
+import { jobId } from '../queue/job-id.ts';
+import type { ChatUserRef } from './approval-card-view.ts';
+import type { ApprovalClick } from './approval-click.ts';
+import { APPROVAL_JOBS, type WriteBackJob } from './approval-jobs.ts';
+import type { ApprovalRequest, Decision, DecisionAction } from './approval-request.ts';
+import type { ApprovalRules } from './approval-rules.ts';
+import { decidedText } from './decided-text.ts';
+import { markDecidedElsewhere } from './mark-decided-elsewhere.ts';
+import { enqueueCardUpdates, enqueueEphemeral, NOTIFY_JOBS, type PostDetailsJob } from './notify-jobs.ts';
+import { describeChanges, snapshotVersion } from './po-snapshot.ts';
+import { readPoSubject } from './read-po-subject.ts';
+import { resolveApprover } from './resolve-approver.ts';
+
+export interface DecideApprovalDeps {
+  odoo: OdooGateway;
+  store: ApprovalStore;
+  audit: AuditLog;
+  queue: JobQueue;
+  rules: ApprovalRules;
+  profile: (user: ChatUserRef) => Promise<ChatProfile | null>;
+  now: () => Date;
+}
+
+export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
+
+/**
+ * One click on an approval card, after the chat adapter acked it. The same use case serves
+ * Slack, Teams and the local workspace. Every refusal is told to the clicker only (ephemeral)
+ * and audited; only a click that wins the atomic claim queues a write-back.
+ */
+export async function decideApproval(click: ApprovalClick, deps: DecideApprovalDeps): Promise<DecideOutcome> {
+  const request = await deps.store.get(click.requestId);
+  const tell = (text: string) => enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, click.clickId);
+  if (!request) {
+    await tell('This approval request is no longer known to the bot. Open the PO in Odoo to see where it stands.');
+    return 'missing';
+  }
+  const audit = (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>) =>
+    deps.audit.record({
+      at: deps.now().toISOString(), orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id,
+      action: click.action === 'details' ? 'request' : click.action, outcome, actor: click.actor, odooLogin: null,
+      version: click.version, channel: click.source.channel, code: null, detail: null, ...extra,
+    });
+
+  if (click.action === 'details') {
+    const card = request.cards.find((c) => c.channel === click.source.channel && c.messageId === click.source.messageId) ?? request.cards[0];
+    if (card) {
+      const data: PostDetailsJob = { requestId: request.id, card };
+      await deps.queue.enqueue('notify', NOTIFY_JOBS.postDetails, data, { jobId: jobId('details', click.clickId) });
+    }
+    return 'details';
+  }
+  if (click.action === 'retry') return retryWriteBack(request, click, deps, tell, audit);
+
+  const name = request.snapshot.orderName;
+  if (request.status !== 'pending') {
+    await tell(decidedText(request));
+    await audit('refused', { code: 'already_decided', detail: decidedText(request) });
+    return 'already_decided';
+  }
+  if (click.version !== request.version) {
+    const text = `${name} changed since this card was posted${request.changes.length ? ` (${request.changes.join('; ')})` : ''}. The card now shows the current order: check it and decide again.`;
+    await tell(text);
+    await audit('stale', { code: 'stale_card', detail: text });
+    return 'stale';
+  }
+
+  const who = await resolveApprover(click.actor, deps);
+  if (!who.ok) {
+    await tell(who.message);
+    await audit('refused', { code: who.code, detail: who.message });
+    return 'refused';
+  }
+  const approver = who.approver;
+  const action: DecisionAction = click.action;
+  const auth = deps.rules.authorize(request.ruleName, { snapshot: request.snapshot, warehouse: null }, approver, action);
+  if (!auth.ok) {
+    await tell(auth.message);
+    await audit('refused', { code: auth.code, detail: auth.message, odooLogin: approver.login });
+    return 'refused';
+  }
+  if (action === 'reject' && !click.reason) {
+    await tell('A rejection needs a reason: use the Reject button and fill in the reason.');
+    await audit('refused', { code: 'reason_required', odooLogin: approver.login });
+    return 'refused';
+  }
+
+  // The card matches the request; now the request must still match Odoo.
+  const subject = await readPoSubject(deps.odoo, request.orderId);
+  if (!subject || subject.snapshot.state !== 'to approve') {
+    const marked = await markDecidedElsewhere(request.id, subject?.snapshot.state ?? null, deps);
+    const text = subject ? `${name} is no longer waiting for approval: it is "${subject.snapshot.state}" in Odoo. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
+    await tell(marked ? text : decidedText(request));
+    await audit('stale', { code: subject ? 'not_waiting' : 'po_missing', detail: text, odooLogin: approver.login });
+    return 'stale';
+  }
+  const current = snapshotVersion(subject.snapshot);
+  if (current !== click.version) {
+    const changes = describeChanges(request.snapshot, subject.snapshot);
+    const updated = await deps.store.update(request.id, (r) => (r.status === 'pending' && r.version !== current ? { ...r, version: current, snapshot: subject.snapshot, changes } : r));
+    if (updated) await enqueueCardUpdates(deps.queue, updated);
+    const text = `${name} changed in Odoo since this card was posted (${changes.join('; ') || 'details changed'}). The card now shows the current order: check it and decide again.`;
+    await tell(text);
+    await audit('stale', { code: 'stale_card', detail: text, odooLogin: approver.login });
+    return 'stale';
+  }
+
+  const decision: Decision = {
+    id: jobId(action, 'po', request.orderId, click.version),
+    action,
+    actor: { ...click.actor, ...(who.profile?.displayName && !click.actor.displayName ? { displayName: who.profile.displayName } : {}) },
+    odooUserId: approver.odooUserId,
+    odooLogin: approver.login,
+    reason: click.reason ?? null,
+    version: click.version,
+    at: deps.now().toISOString(),
+    channel: click.source.channel,
+  };
+  const claim = await deps.store.claimDecision(request.id, click.version, decision);
+  if (!claim.won) {
+    const text = claim.request ? decidedText(claim.request) : 'This approval request is no longer known to the bot.';
+    await tell(text);
+    await audit('refused', { code: claim.why, detail: text, odooLogin: approver.login });
+    return claim.why === 'stale' ? 'stale' : 'already_decided';
+  }
+  const job: WriteBackJob = { requestId: request.id, decisionId: decision.id };
+  await deps.queue.enqueue('writeback', APPROVAL_JOBS.writeBack, job, { jobId: decision.id });
+  await enqueueCardUpdates(deps.queue, claim.request);
+  await audit('accepted', { odooLogin: approver.login, detail: click.reason ?? null });
+  return 'accepted';
+}
+
+async function retryWriteBack(
+  request: ApprovalRequest,
+  click: ApprovalClick,
+  deps: DecideApprovalDeps,
+  tell: (text: string) => Promise<void>,
+  audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
+): Promise<DecideOutcome> {
+  const d = request.decision;
+  if (!d || request.writeback?.state !== 'failed') {
+    await tell(d ? decidedText(request) : 'There is nothing to retry on this card.');
+    return 'refused';
+  }
+  if (d.actor.platform !== click.actor.platform || d.actor.userId !== click.actor.userId) {
+    const text = `Only ${d.actor.displayName ?? d.odooLogin}, who made this decision, can retry writing it to Odoo.`;
+    await tell(text);
+    await audit('refused', { code: 'not_the_decider', detail: text });
+    return 'refused';
+  }
+  const updated = await deps.store.update(request.id, (r) => (r.writeback?.state === 'failed' ? { ...r, writeback: { state: 'queued' } } : r));
+  if (!updated || updated === request) return 'refused';
+  const job: WriteBackJob = { requestId: request.id, decisionId: d.id };
+  await deps.queue.enqueue('writeback', APPROVAL_JOBS.writeBack, job, { jobId: jobId(d.id, 'retry', `r${updated.revision}`) });
+  await enqueueCardUpdates(deps.queue, updated);
+  await audit('retrying', { code: 'retry_requested', odooLogin: d.odooLogin });
+  return 'retried';
+}

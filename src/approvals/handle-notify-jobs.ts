@@ -1,0 +1,86 @@
+import type { ApprovalStore } from '../ports/approval-store.ts';
+import type { ApprovalChat, ChatPlatform, ChatTarget } from '../ports/chat.ts';
+import type { ChatDirectory } from '../ports/chat-directory.ts';
+import type { OdooGateway } from '../ports/odoo-gateway.ts';
+import { BusinessRefusal } from '../errors/coded-error.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
+import { allLinesView, cardViewOf } from './card-view-of.ts';
+import type { DirectJob, EphemeralJob, PostCardJob, PostDetailsJob, UpdateCardsJob } from './notify-jobs.ts';
+
+export interface NotifyDeps {
+  store: ApprovalStore;
+  rules: Pick<ApprovalRules, 'age'>;
+  odoo: Pick<OdooGateway, 'search' | 'read'>;
+  directory: ChatDirectory;
+  /** The chat adapter of a platform, or null when that platform is not configured. */
+  chat: (platform: ChatPlatform) => ApprovalChat | null;
+  odooUrl: string;
+  now: () => Date;
+}
+
+function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
+  const chat = deps.chat(platform);
+  if (!chat) throw new BusinessRefusal('platform_not_configured', `${platform} is not configured; cannot deliver the message`);
+  return chat;
+}
+
+const viewOf = (r: ApprovalRequest, deps: NotifyDeps) => cardViewOf(r, { odooUrl: deps.odooUrl, ageText: deps.rules.age(new Date(r.requestedAt), deps.now()) });
+
+/** Resolves an Odoo-user target to that person's chat account (by their Odoo email). */
+async function resolveTarget(target: ApprovalTarget, deps: NotifyDeps): Promise<ChatTarget | null> {
+  if (target.kind !== 'odoo-user') return target;
+  const [user] = await deps.odoo.search('user', { domain: [['login', '=', target.login]], limit: 1 });
+  const email = user?.email ?? (user?.login.includes('@') ? user.login : null);
+  if (!email) return null;
+  const chatUser = await deps.directory.findByEmail(target.platform, email);
+  return chatUser ? { kind: 'user', platform: target.platform, userId: chatUser.userId } : null;
+}
+
+/** Posts one card of a request to one target; a re-run after a crash finds the card it posted. */
+export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promise<string> {
+  const request = await deps.store.get(job.requestId);
+  if (!request) return 'request_gone';
+  const target = await resolveTarget(job.target, deps);
+  if (!target) throw new BusinessRefusal('target_unresolved', `no ${job.target.platform} account found for ${job.target.kind === 'odoo-user' ? job.target.login : 'the target'}; the card was not posted there`);
+  const chat = chatFor(deps, target.platform);
+  const posted = await chat.postApprovalCard(target, viewOf(request, deps));
+  const after = await deps.store.addCard(request.id, posted);
+  // The request may have moved on while the card was being posted: show the newest state.
+  if (after && after.revision !== request.revision + 1) await chat.updateApprovalCard(posted, viewOf(after, deps));
+  return 'posted';
+}
+
+/** Renders the newest state of a request on every one of its cards. */
+export async function handleUpdateCards(job: UpdateCardsJob, deps: NotifyDeps): Promise<string> {
+  const request = await deps.store.get(job.requestId);
+  if (!request) return 'request_gone';
+  const view = viewOf(request, deps);
+  for (const card of request.cards) await chatFor(deps, card.platform).updateApprovalCard(card, view);
+  return `updated ${request.cards.length}`;
+}
+
+export async function handlePostDetails(job: PostDetailsJob, deps: NotifyDeps): Promise<string> {
+  const request = await deps.store.get(job.requestId);
+  if (!request) return 'request_gone';
+  await chatFor(deps, job.card.platform).postDetails(job.card, allLinesView(request, { odooUrl: deps.odooUrl, ageText: deps.rules.age(new Date(request.requestedAt), deps.now()) }));
+  return 'posted';
+}
+
+export async function handleEphemeral(job: EphemeralJob, deps: NotifyDeps): Promise<string> {
+  await chatFor(deps, job.platform).sendEphemeral(job.channel, job.user, job.text);
+  return 'sent';
+}
+
+export async function handleDirect(job: DirectJob, deps: NotifyDeps): Promise<string> {
+  if ('chatUser' in job.to) {
+    await chatFor(deps, job.to.chatUser.platform === 'teams' ? 'teams' : 'slack').sendDirect(job.to.chatUser, job.text);
+    return 'sent';
+  }
+  const [user] = await deps.odoo.read('user', [job.to.odooUserId]);
+  const email = user?.email ?? (user?.login.includes('@') ? user.login : null);
+  const chatUser = email ? await deps.directory.findByEmail(job.to.platform, email) : null;
+  if (!chatUser) return 'recipient_unknown'; // the buyer has no chat account: Odoo's chatter still says it
+  await chatFor(deps, job.to.platform).sendDirect(chatUser, job.text);
+  return 'sent';
+}

@@ -1,0 +1,33 @@
+import type { ApprovalStore } from '../ports/approval-store.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import { enqueueCardUpdates } from './notify-jobs.ts';
+
+const OUTCOME: Record<string, NonNullable<ApprovalRequest['elsewhere']>['outcome']> = {
+  purchase: 'approved',
+  done: 'approved',
+  cancel: 'cancelled',
+  draft: 'reset_to_draft',
+  sent: 'reset_to_draft',
+};
+
+/**
+ * The PO left `to approve` in Odoo without a decision here (approved or cancelled directly, or
+ * deleted): the request closes and every card drops its buttons. False if it was decided here.
+ */
+export async function markDecidedElsewhere(
+  requestId: string,
+  odooState: string | null,
+  deps: { store: ApprovalStore; queue: JobQueue; now: () => Date },
+  by: string | null = null,
+): Promise<boolean> {
+  const updated = await deps.store.update(requestId, (r) =>
+    r.status === 'pending'
+      ? { ...r, status: 'decided_elsewhere', elsewhere: { outcome: odooState ? (OUTCOME[odooState] ?? 'changed') : 'cancelled', by, at: deps.now().toISOString() } }
+      : r,
+  );
+  if (!updated || updated.status !== 'decided_elsewhere') return false;
+  await deps.store.close(requestId);
+  await enqueueCardUpdates(deps.queue, updated);
+  return true;
+}

@@ -1,0 +1,62 @@
+import type { ChatUserRef } from './approval-card-view.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalTarget } from './approval-rules.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { PostedMessage } from '../ports/chat.ts';
+import { jobId } from '../queue/job-id.ts';
+
+/** Jobs of the notify queue for approvals; the worker renders the request's newest state. */
+export const NOTIFY_JOBS = {
+  postCard: 'approval-post-card',
+  updateCards: 'approval-update-cards',
+  postDetails: 'approval-post-details',
+  ephemeral: 'send-ephemeral',
+  direct: 'send-direct',
+} as const;
+
+export interface PostCardJob {
+  requestId: string;
+  target: ApprovalTarget;
+}
+export interface UpdateCardsJob {
+  requestId: string;
+  revision: number;
+}
+export interface PostDetailsJob {
+  requestId: string;
+  card: PostedMessage;
+}
+export interface EphemeralJob {
+  platform: PostedMessage['platform'];
+  channel: string;
+  user: ChatUserRef;
+  text: string;
+}
+export interface DirectJob {
+  /** A chat user, or an Odoo user whose chat account is found by email. */
+  to: { chatUser: ChatUserRef } | { odooUserId: number; platform: PostedMessage['platform'] };
+  text: string;
+}
+
+const targetKey = (t: ApprovalTarget) => (t.kind === 'channel' ? `${t.platform}-ch-${t.channel}` : t.kind === 'user' ? `${t.platform}-u-${t.userId}` : `${t.platform}-odoo-${t.login}`);
+
+export async function enqueuePostCards(queue: JobQueue, request: ApprovalRequest): Promise<void> {
+  for (const target of request.targets) {
+    const data: PostCardJob = { requestId: request.id, target };
+    await queue.enqueue('notify', NOTIFY_JOBS.postCard, data, { jobId: jobId('post-card', request.id, targetKey(target)) });
+  }
+}
+
+/** One job per revision: a later job renders the newest state anyway, so none is ever stale. */
+export async function enqueueCardUpdates(queue: JobQueue, request: ApprovalRequest): Promise<void> {
+  const data: UpdateCardsJob = { requestId: request.id, revision: request.revision };
+  await queue.enqueue('notify', NOTIFY_JOBS.updateCards, data, { jobId: jobId('update-cards', request.id, `r${request.revision}`) });
+}
+
+export async function enqueueEphemeral(queue: JobQueue, job: EphemeralJob, key: string): Promise<void> {
+  await queue.enqueue('notify', NOTIFY_JOBS.ephemeral, job, { jobId: jobId('ephemeral', key) });
+}
+
+export async function enqueueDirect(queue: JobQueue, job: DirectJob, key: string): Promise<void> {
+  await queue.enqueue('notify', NOTIFY_JOBS.direct, job, { jobId: jobId('direct', key) });
+}

@@ -1,0 +1,75 @@
+import type { AuditLog } from '../ports/audit-log.ts';
+import type { ApprovalStore } from '../ports/approval-store.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { OdooGateway } from '../ports/odoo-gateway.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRules } from './approval-rules.ts';
+import { enqueueCardUpdates, enqueuePostCards } from './notify-jobs.ts';
+import { describeChanges, snapshotVersion } from './po-snapshot.ts';
+import { readPoSubject } from './read-po-subject.ts';
+
+export interface RequestApprovalDeps {
+  odoo: OdooGateway;
+  store: ApprovalStore;
+  audit: AuditLog;
+  queue: JobQueue;
+  rules: ApprovalRules;
+  now: () => Date;
+}
+
+export type RequestOutcome = 'requested' | 'already_requested' | 'refreshed' | 'not_waiting' | 'missing';
+
+/**
+ * A PO waits for approval (webhook or scan said so): open one request for it and post its cards.
+ * Repeats for the same version change nothing; a new version of a waiting PO refreshes the
+ * existing cards (a click on the old version is then refused as stale).
+ */
+export async function requestApproval(orderId: number, deps: RequestApprovalDeps): Promise<RequestOutcome> {
+  const subject = await readPoSubject(deps.odoo, orderId);
+  if (!subject) return 'missing';
+  if (subject.snapshot.state !== 'to approve') return 'not_waiting';
+  const version = snapshotVersion(subject.snapshot);
+
+  const existing = await deps.store.openFor(orderId);
+  if (existing) return refresh(existing, subject.snapshot, version, deps);
+
+  const match = deps.rules.match(subject);
+  const now = deps.now().toISOString();
+  const request: ApprovalRequest = {
+    id: `po-${orderId}-${version}`,
+    orderId,
+    revision: 1,
+    version,
+    snapshot: subject.snapshot,
+    changes: [],
+    ruleName: match.ruleName,
+    reason: match.reason,
+    rejectAction: match.rejectAction,
+    confirmAbove: match.confirmAbove,
+    requestedAt: subject.waitingSince?.toISOString() ?? now,
+    status: 'pending',
+    decision: null,
+    writeback: null,
+    elsewhere: null,
+    targets: match.targets,
+    cards: [],
+  };
+  const opened = await deps.store.open(request);
+  if (!opened.created) return refresh(opened.request, subject.snapshot, version, deps);
+  await enqueuePostCards(deps.queue, request);
+  await deps.audit.record({
+    at: now, orderId, orderName: subject.snapshot.orderName, requestId: request.id, action: 'request', outcome: 'requested',
+    actor: null, odooLogin: null, version, channel: null, code: match.ruleName, detail: match.reason,
+  });
+  return 'requested';
+}
+
+async function refresh(existing: ApprovalRequest, snapshot: ApprovalRequest['snapshot'], version: string, deps: RequestApprovalDeps): Promise<RequestOutcome> {
+  if (existing.version === version || existing.status !== 'pending') return 'already_requested';
+  const updated = await deps.store.update(existing.id, (r) =>
+    r.status === 'pending' && r.version !== version ? { ...r, version, snapshot, changes: describeChanges(r.snapshot, snapshot) } : r,
+  );
+  if (updated) await enqueueCardUpdates(deps.queue, updated);
+  return 'refreshed';
+}
+

@@ -1,0 +1,139 @@
+import { BusinessRefusal } from '../errors/coded-error.ts';
+import { limitIn, widerLimit } from './amount-limit.ts';
+import type { ApprovalSubject } from './approval-subject.ts';
+import { approversFor } from './approvers-for.ts';
+import { formatMoney } from './format-amount.ts';
+import type { Policy, PolicyRule } from './policy-types.ts';
+
+/** The Odoo user behind a click, as the identity mapping found them. */
+export interface DecidingUser {
+  odooUserId: number;
+  login: string;
+  /** xmlids of the user's Odoo groups, e.g. `purchase.group_purchase_manager`. */
+  groups: readonly string[];
+  isPurchaseManager: boolean;
+  /** `company_ids`: the companies the user works for. */
+  companyIds: readonly number[];
+}
+
+export type DecisionAction = 'approve' | 'reject';
+
+export type RefusalCode =
+  | 'not_an_approver'
+  | 'over_limit'
+  | 'segregation_of_duties_buyer'
+  | 'segregation_of_duties_creator'
+  | 'wrong_company';
+
+export type DecisionAuthority =
+  | {
+      allowed: true;
+      /** The first level of the chain that lets this user decide. */
+      level: number;
+      /** `listed`, a group name, or the Odoo group xmlid that let them in. */
+      via: string;
+      /** The limit that applied (null: unlimited, or a rejection, which no limit restricts). */
+      limit: number | null;
+    }
+  | { allowed: false; code: RefusalCode; message: string };
+
+const MANAGER_GROUP = 'purchase.group_purchase_manager';
+
+function inOdooGroup(user: DecidingUser, xmlid: string): boolean {
+  return user.groups.includes(xmlid) || (xmlid === MANAGER_GROUP && user.isPurchaseManager);
+}
+
+interface Authority {
+  level: number;
+  via: string;
+  limit: number | null;
+}
+
+/** Every way the rule's chain lets `user` decide, in level order. */
+function authoritiesOf(policy: Policy, rule: PolicyRule, user: DecidingUser, currency: string | null): Authority[] {
+  const out: Authority[] = [];
+  const login = user.login.toLowerCase();
+  const own = [...policy.approvers.values()].find((a) => a.odooLogin.toLowerCase() === login);
+  for (let level = 1; level <= rule.levels.length; level++) {
+    const at = approversFor(policy, rule, level)!;
+    for (const p of at.people) {
+      if (p.odooLogin.toLowerCase() !== login) continue;
+      for (const g of p.grants) out.push({ level, via: g.via, limit: limitIn(g.limit, currency) });
+    }
+    for (const g of at.odooGroups) {
+      // Someone the policy lists keeps their own limit when an Odoo group lets them in too.
+      if (inOdooGroup(user, g.xmlid)) out.push({ level, via: g.xmlid, limit: limitIn(own?.limit ?? g.limit, currency) });
+    }
+  }
+  return out;
+}
+
+/** Names of who could approve `amount` (all of the chain for -Infinity), for refusal messages. */
+function whoCanApprove(policy: Policy, rule: PolicyRule, amount: number, currency: string | null): string[] {
+  const names = new Set<string>();
+  for (let level = 1; level <= rule.levels.length; level++) {
+    const at = approversFor(policy, rule, level)!;
+    for (const p of at.people) {
+      const limit = p.grants.map((g) => limitIn(g.limit, currency)).reduce(widerLimit);
+      if (limit === null || amount <= limit) names.add(p.name);
+    }
+    for (const g of at.odooGroups) {
+      const limit = limitIn(g.limit, currency);
+      if (limit === null || amount <= limit) names.add(`members of ${g.xmlid}`);
+    }
+  }
+  return [...names];
+}
+
+function refuse(code: RefusalCode, message: string): DecisionAuthority {
+  return { allowed: false, code, message };
+}
+
+/**
+ * May `user` approve or reject this order under `rule`? Checks, in this order: segregation of
+ * duties (buyer, then creator), company, being on the rule's chain, and, for approve only, the
+ * limit. Anyone on any level of the chain may decide at any time: escalation widens who is asked,
+ * it does not hold back the higher levels. Rejecting needs the same membership but no limit
+ * (it commits no money); the buyer and creator may not reject through the card either, since a
+ * rejection is recorded as an approver's decision (they can still cancel their own PO in Odoo).
+ * An approve is allowed when amount_total <= limit.
+ */
+export function authorizeDecision(
+  policy: Policy,
+  rule: PolicyRule,
+  subject: ApprovalSubject,
+  user: DecidingUser,
+  action: DecisionAction,
+): DecisionAuthority {
+  const po = subject.orderName;
+  if (policy.segregationOfDuties && subject.buyerId === user.odooUserId) {
+    return refuse('segregation_of_duties_buyer', `You are the buyer of ${po}, so you cannot ${action} it: segregation of duties needs someone else to decide.`);
+  }
+  if (policy.segregationOfDuties && subject.creatorId === user.odooUserId) {
+    return refuse('segregation_of_duties_creator', `You created ${po}, so you cannot ${action} it: segregation of duties needs someone else to decide.`);
+  }
+  if (!user.companyIds.includes(subject.company.id)) {
+    return refuse('wrong_company', `You are not a user of ${subject.company.name} in Odoo, so you cannot ${action} ${po}.`);
+  }
+  const authorities = authoritiesOf(policy, rule, user, subject.currency);
+  const first = authorities[0];
+  if (!first) {
+    const asked = whoCanApprove(policy, rule, -Infinity, null).join(', ');
+    return refuse('not_an_approver', `You are not an approver of ${po}: rule "${rule.name}" asks ${asked}.`);
+  }
+  if (action === 'reject') return { allowed: true, level: first.level, via: first.via, limit: null };
+  const fit = authorities.find((a) => a.limit === null || subject.amount <= a.limit);
+  if (fit) return { allowed: true, ...fit };
+  const best = authorities.map((a) => a.limit).reduce(widerLimit) ?? 0;
+  const others = whoCanApprove(policy, rule, subject.amount, subject.currency);
+  const hint = others.length > 0 ? ` ${others.join(', ')} can approve it.` : ' Nobody on this rule has a limit that high: ask an administrator to update the policy.';
+  return refuse(
+    'over_limit',
+    `Your approval limit is ${formatMoney(best, subject.currency)}; ${po} is ${formatMoney(subject.amount, subject.currency)}.${hint}`,
+  );
+}
+
+/** The refusal as an error the queue will not retry. */
+export function refusalError(authority: Extract<DecisionAuthority, { allowed: false }>): BusinessRefusal {
+  return new BusinessRefusal(authority.code, authority.message);
+}

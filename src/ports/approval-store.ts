@@ -1,0 +1,28 @@
+import type { ApprovalRequest, Decision } from '../approvals/approval-request.ts';
+import type { PostedMessage } from './chat.ts';
+
+export type ClaimResult =
+  | { won: true; request: ApprovalRequest }
+  | { won: false; why: 'already_decided' | 'stale' | 'closed' | 'missing'; request: ApprovalRequest | null };
+
+/**
+ * Approval requests, shared by every process (Redis). One open request per PO at a time; the
+ * decision is claimed atomically, so a double click, a retried delivery or two approvers at once
+ * produce one decision.
+ */
+export interface ApprovalStore {
+  /** Opens the request unless the PO already has an open one (then returns that one, created false). */
+  open(request: ApprovalRequest): Promise<{ created: boolean; request: ApprovalRequest }>;
+  get(requestId: string): Promise<ApprovalRequest | null>;
+  /** The PO's open request (pending, or decided and not yet closed), if any. */
+  openFor(orderId: number): Promise<ApprovalRequest | null>;
+  /** Ids of every open request, for reconciliation. */
+  openIds(): Promise<string[]>;
+  /** Sets the decision if the request is pending and pinned to `version`; else says why not. */
+  claimDecision(requestId: string, version: string, decision: Decision): Promise<ClaimResult>;
+  /** Applies a change atomically (optimistic retry); bumps the revision. Null if missing. */
+  update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null>;
+  addCard(requestId: string, card: PostedMessage): Promise<ApprovalRequest | null>;
+  /** The PO no longer has an open request; a later `to approve` opens a new one. */
+  close(requestId: string): Promise<void>;
+}
