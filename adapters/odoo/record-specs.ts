@@ -74,6 +74,19 @@ async function relatedRefs(
   return new Map(rows.map((r) => [r.id, (r[fields[0]] as Ref | null) ?? null]));
 }
 
+const purchaseOrder: RecordSpec<OdooRecordKinds['purchaseOrder']> = {
+  model: 'purchase.order',
+  fields: PURCHASE_ORDER_FIELDS,
+  optionalFields: PURCHASE_ORDER_OPTIONAL_FIELDS,
+  scope: [],
+  async load(raw, lookups) {
+    const orders = parseRecords('purchase.order', purchaseOrderSchema, raw);
+    const typeIds = orders.flatMap((o) => (o.pickingType ? [o.pickingType.id] : []));
+    const warehouses = await relatedRefs(lookups, 'stock.picking.type', typeIds, PICKING_TYPE_FIELDS, pickingTypeSchema);
+    return orders.map((o) => ({ ...o, warehouse: o.pickingType ? (warehouses.get(o.pickingType.id) ?? null) : null }));
+  },
+};
+
 const purchaseOrderLine: RecordSpec<OdooRecordKinds['purchaseOrderLine']> = {
   model: 'purchase.order.line',
   fields: PURCHASE_ORDER_LINE_FIELDS,
@@ -130,10 +143,7 @@ const user: RecordSpec<OdooRecordKinds['user']> = {
 };
 
 export const RECORD_SPECS: { [K in OdooRecordKind]: RecordSpec<OdooRecordKinds[K]> } = {
-  purchaseOrder: {
-    ...simple('purchase.order', PURCHASE_ORDER_FIELDS, purchaseOrderSchema),
-    optionalFields: PURCHASE_ORDER_OPTIONAL_FIELDS,
-  },
+  purchaseOrder,
   purchaseOrderLine,
   receipt,
   vendorBill: simple('account.move', VENDOR_BILL_FIELDS, vendorBillSchema, [['move_type', '=', 'in_invoice']]),

@@ -9,7 +9,7 @@ export const EXAMPLE_POLICY_FILE = new URL('../../policy.example.yaml', import.m
 
 /**
  * Reads and parses the policy file. Every failure, a missing or unreadable file included, is a
- * PolicyError whose message is one line starting with the file name.
+ * PolicyError whose message is one line starting with the file name (and line, when known).
  */
 export async function readPolicyFile(path: string | URL): Promise<Policy> {
   const shown = typeof path === 'string' ? path : basename(path.pathname);
@@ -19,7 +19,7 @@ export async function readPolicyFile(path: string | URL): Promise<Policy> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'the policy file does not exist (set POLICY_FILE to a readable YAML file)' : code === 'EISDIR' ? 'is a directory, expected a YAML file' : `cannot be read (${code ?? String(err)})`;
-    throw new PolicyError(`${shown}:1:1: ${why}`, shown, null, null);
+    throw new PolicyError(`${shown}: ${why}`, shown, null, null);
   }
   return parsePolicy(text, shown);
 }

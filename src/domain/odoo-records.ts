@@ -53,6 +53,10 @@ export interface PurchaseOrder {
   receiptStatus: 'pending' | 'partial' | 'full' | null;
   invoiceStatus: 'no' | 'to invoice' | 'invoiced' | null;
   writeDate: Date;
+  /** Where it is delivered (`picking_type_id`, "Deliver To"). */
+  pickingType: Ref | null;
+  /** The warehouse of that picking type (`picking_type_id.warehouse_id`), read in one batch per call. */
+  warehouse: Ref | null;
   /** `mail_reception_confirmed` (vendor confirmed the receipt date); null where the field does not exist. */
   receptionConfirmed: boolean | null;
   /** `notes` (terms and conditions, HTML); null when empty or where the field does not exist. */

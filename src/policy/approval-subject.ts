@@ -60,7 +60,9 @@ export function approvalSubjectFrom(input: ApprovalSubjectInput): ApprovalSubjec
   }
   const warehouses = new Map<number, SubjectWarehouse>();
   for (const w of input.warehouses ?? []) {
-    warehouses.set(w.id, { id: w.id, name: w.name, code: 'code' in w ? w.code : null });
+    // A bare Ref (from a receipt) has no code: keep the code a Warehouse record gave for the same id.
+    const code = ('code' in w ? w.code : null) ?? warehouses.get(w.id)?.code ?? null;
+    warehouses.set(w.id, { id: w.id, name: w.name, code });
   }
   return {
     orderId: order.id,

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { buildPolicy } from './build-policy.ts';
 import { checkPolicyReferences } from './check-policy-references.ts';
 import { locateInYaml } from './locate-in-yaml.ts';
@@ -8,9 +8,13 @@ import { policySchema } from './policy-schema.ts';
 import type { Policy } from './policy-types.ts';
 import { zodIssueToProblem } from './zod-issue-to-problem.ts';
 
-/** The message of a YAML syntax error without the position and the code excerpt yaml appends. */
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+/** A YAML syntax error in one line, naming the repeated key for duplicates. */
+function syntaxMessage(error: YAMLError, text: string): string {
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (error.code !== 'DUPLICATE_KEY') return message;
+  // yaml marks only the key's first character; the key is what precedes the colon on that line.
+  const key = (text.slice(error.pos[0]).split('\n')[0] ?? '').split(':')[0]!.trim();
+  return `${JSON.stringify(key)} appears twice in the same mapping (keys must be unique)`;
 }
 
 /**
@@ -23,7 +27,7 @@ export function parsePolicy(text: string, source: string): Policy {
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lines.linePos(syntax.pos[0]);
-    throw new PolicyError(`${source}:${pos.line}:${pos.col}: ${firstLine(syntax.message)}`, source, pos.line, pos.col);
+    throw new PolicyError(`${source}:${pos.line}:${pos.col}: ${syntaxMessage(syntax, text)}`, source, pos.line, pos.col);
   }
   if (doc.contents === null) {
     throw new PolicyError(`${source}:1:1: the policy is empty (expected timezone, working_hours, approvers, groups and rules)`, source, 1, 1);
@@ -40,11 +44,9 @@ export function parsePolicy(text: string, source: string): Policy {
   const parsed = policySchema.safeParse(data);
   if (!parsed.success) {
     const isMissing = (path: readonly PropertyKey[]) => locateInYaml(doc, lines, path).got === null;
-    fail(parsed.error.issues.map((issue) => zodIssueToProblem(issue, isMissing)));
+    return fail(parsed.error.issues.map((issue) => zodIssueToProblem(issue, isMissing)));
   }
-  const raw = parsed.data!;
-  const problems = checkPolicyReferences(raw);
-  const policy = buildPolicy(raw, source, problems);
-  if (problems.length > 0) fail(problems);
-  return policy;
+  const problems = checkPolicyReferences(parsed.data);
+  const policy = buildPolicy(parsed.data, source, problems);
+  return problems.length > 0 ? fail(problems) : policy;
 }

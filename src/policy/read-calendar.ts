@@ -34,7 +34,7 @@ export function readWorkingHours(raw: RawWorkingHours, at: readonly PropertyKey[
   for (const [key, value] of Object.entries(raw)) {
     const days = daysOfKey(key);
     if (!days) {
-      problems.push({ path: [...at, key], message: 'must be a weekday (mon, tue, ..., sun) or a range of them like mon-fri', atKey: true });
+      problems.push({ path: [...at, key], message: 'must be a weekday (mon, tue, ..., sun) or a range of them like mon-fri', atKey: true, omitGot: true });
       continue;
     }
     const clash = days.find((d) => setBy.has(d));

@@ -37,6 +37,9 @@ export function zodIssueToProblem(original: z.core.$ZodIssue, isMissing: (path: 
       return { path, message: EXPECTED[issue.expected] ?? `must be ${issue.expected}` };
     case 'unrecognized_keys':
       return { path: [...path, issue.keys[0] ?? ''], message: 'is not a known key', atKey: true, omitGot: true };
+    case 'invalid_key':
+      // The only records with constrained keys are per-currency limits.
+      return { path, message: 'must be a currency code like USD', atKey: true, omitGot: true };
     case 'invalid_value':
       return { path, message: `must be one of ${issue.values.map((v) => String(v)).join(', ')}` };
     case 'too_small':

@@ -31,17 +31,18 @@ describe('odoo-await against the embedded Odoo', () => {
     });
     expect(typeof id).toBe('number');
     await client.update('purchase.order', id, { origin: 'chat' });
-    const [po] = await client.read('purchase.order', [id], ['name', 'state', 'partner_id', 'amount_untaxed', 'origin', 'partner_ref', 'order_line', 'date_approve']);
+    const [po] = await client.read<Record<string, unknown>>('purchase.order', [id], ['name', 'state', 'partner_id', 'amount_untaxed', 'origin', 'partner_ref', 'order_line', 'date_approve']);
+    expect(po).toBeDefined();
     expect(po).toMatchObject({ id, state: 'draft', origin: 'chat', partner_ref: 'Q-<1> & "2"', amount_untaxed: 31.5, date_approve: false });
-    expect(po.partner_id).toEqual([vendor, 'Azure Interior']);
-    expect(po.order_line).toHaveLength(1);
+    expect(po?.partner_id).toEqual([vendor, 'Azure Interior']);
+    expect(po?.order_line).toHaveLength(1);
     const rows = await client.searchRead(
       'purchase.order',
       ['|', ['state', '=', 'draft'], ['state', '=', 'sent'], ['partner_id.name', 'ilike', 'azure']],
       ['name', 'amount_total'],
       { order: 'id desc', limit: 5 },
     );
-    expect(rows.map((r: { id: number }) => r.id)).toContain(id);
+    expect((rows as Array<{ id: number }>).map((r) => r.id)).toContain(id);
     const err = await client.execute_kw('no.such.model', 'search', [[[]]]).catch((e: { faultCode?: number }) => e);
     expect(err.faultCode).toBe(2);
   });

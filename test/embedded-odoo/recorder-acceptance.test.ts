@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- recorded JSON and RPC answers are untyped data; the tests check their shape */
 import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- recorded JSON and RPC answers are untyped data; the tests check their shape */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
 import { parseMethodCall, parseMethodResponse } from '../../adapters/embedded-odoo/xmlrpc/parse-xmlrpc.ts';
@@ -103,7 +104,7 @@ describe.each([17, 18] as const)('replay of the Odoo %i recordings', (version) =
   it('two-step approval: a buyer confirm goes to approve, a buyer approve changes nothing', async () => {
     const x = admin();
     const xmlid = async (ref: string) => {
-      const [mod, name] = ref.split('.');
+      const [mod = '', name = ''] = ref.split('.');
       return (await x('ir.model.data', 'search_read', [[['module', '=', mod], ['name', '=', name]]], { fields: ['res_id'] }))[0].res_id;
     };
     ids.buyer = await x('res.users', 'create', [{

@@ -131,6 +131,7 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
       expect(order!.writeDate).toBeInstanceOf(Date);
       expect(order!.dateOrder).toBeInstanceOf(Date);
       expect(order!.amountUntaxed).toBe(210);
+      expect(order!.warehouse).toEqual({ id: expect.any(Number), name: expect.any(String) });
       expect(order!.amountTotal).toBeGreaterThanOrEqual(210);
 
       const lines = await admin.read('purchaseOrderLine', order!.lineIds);

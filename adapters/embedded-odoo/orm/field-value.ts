@@ -39,8 +39,11 @@ const RELATED: Record<string, (store: OdooStore, row: Row) => StoredValue> = {
   'res.users.email': (s, r) => m2o(s, 'res.partner', r.partner_id)?.email ?? false,
   'res.users.share': (s, r) => {
     const groups = Array.isArray(r.groups_id) ? r.groups_id : [];
-    const internal = s.xmlidEntries().find(([x]) => x === 'base.group_user')?.[1].resId;
-    return internal === undefined ? false : !groups.includes(internal);
+    try {
+      return !groups.includes(s.ref('base.group_user'));
+    } catch {
+      return false;
+    }
   },
   'purchase.order.line.state': (s, r) => m2o(s, 'purchase.order', r.order_id)?.state ?? false,
   'purchase.order.line.partner_id': (s, r) => m2o(s, 'purchase.order', r.order_id)?.partner_id ?? false,

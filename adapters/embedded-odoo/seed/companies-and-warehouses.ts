@@ -4,7 +4,7 @@
  * the supplier emails ship to. The base company and warehouse are reused, not duplicated.
  */
 import type { CompanyInfo, CompanyKey, SeedContext, WarehouseInfo } from './seed-context.ts';
-import { pushId, rowOf, stamp, tryRef } from './seed-context.ts';
+import { pushIfStored, rowOf, stamp, tryRef } from './seed-context.ts';
 
 export const TWO_STEP_THRESHOLD = 5000;
 
@@ -116,6 +116,10 @@ export function seedCompanies(ctx: SeedContext): Record<CompanyKey, CompanyInfo>
     zip: '60436',
   });
   usRow.partner_id = usPartnerId;
+  // Contacts of the company partner (the admin's) show the company in their display name.
+  for (const p of store.table('res.partner').values()) {
+    if (p.parent_id === usPartnerId && typeof p.name === 'string') p.complete_name = `${usName}, ${p.name}`;
+  }
 
   const euName = 'Northgate Supply Europe B.V.';
   const euPartnerId = companyPartner(ctx, euName, 'inkoop@northgate-supply.example', 'Rotterdam', false);
@@ -168,7 +172,7 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
       user_ids: [],
       ...stamp(ctx.adminUid, ctx.nowStr),
     });
-    pushId(rowOf(store, 'res.partner', company.partnerId), 'child_ids', addressId);
+    pushIfStored(rowOf(store, 'res.partner', company.partnerId), 'child_ids', addressId);
     if (spec.key === 'north') {
       const id = store.ref('stock.warehouse0');
       const row = rowOf(store, 'stock.warehouse', id);
@@ -190,14 +194,12 @@ export function seedWarehouses(ctx: SeedContext): WarehouseInfo[] {
     const stamped = stamp(ctx.adminUid, ctx.nowStr);
     const viewId = store.insert('stock.location', {
       name: spec.code, complete_name: spec.code, usage: 'view', location_id: physicalParent,
-      company_id: company.id, active: true, child_ids: [], ...stamped,
+      company_id: company.id, active: true, ...stamped,
     });
     const stockId = store.insert('stock.location', {
       name: 'Stock', complete_name: `${spec.code}/Stock`, usage: 'internal', location_id: viewId,
-      company_id: company.id, active: true, child_ids: [], ...stamped,
+      company_id: company.id, active: true, ...stamped,
     });
-    pushId(rowOf(store, 'stock.location', viewId), 'child_ids', stockId);
-    if (physicalParent !== false) pushId(rowOf(store, 'stock.location', physicalParent), 'child_ids', viewId);
     const id = store.insert('stock.warehouse', {
       name: spec.name, code: spec.code, company_id: company.id, partner_id: addressId, active: true,
       view_location_id: viewId, lot_stock_id: stockId, reception_steps: 'one_step', delivery_steps: 'ship_only',

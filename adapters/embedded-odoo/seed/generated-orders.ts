@@ -113,10 +113,13 @@ export function createPlanner(ctx: SeedContext, rng: Rng, horizon: number): Plan
       const primary = vendor.categories[0] ?? 'janitorial';
       const usual = userByLocal.get(CATEGORY_BUYER[primary]?.[companyKey] ?? 'mholt');
       const buyer = (showcase || rng.chance(0.2) ? demoBuyer : usual) ?? (usual as UserInfo);
+      // Showcase orders go to Joliet, the warehouse of the demo warehouse lead.
       const warehouse =
         companyKey === 'eu'
           ? (whBy.eu[0] as WarehouseInfo)
-          : (rng.weighted([[whBy.us[0], 45], [whBy.us[1], 30], [whBy.us[2], 25]] as const) as WarehouseInfo);
+          : showcase
+            ? (whBy.us[0] as WarehouseInfo)
+            : (rng.weighted([[whBy.us[0], 45], [whBy.us[1], 30], [whBy.us[2], 25]] as const) as WarehouseInfo);
       const needsSplit = scenario === 'partial_backorder' || scenario === 'qty_mismatch';
       const ls = lines(vendor, needsSplit ? 2 : 1);
       if (scenario === 'to_approve') {

@@ -3,7 +3,7 @@
  * (product.template + product.product), each with an internal reference and a purchase cost.
  */
 import type { ProductInfo, SeedContext } from './seed-context.ts';
-import { pushId, rowOf, stamp, tryRef } from './seed-context.ts';
+import { pushId, pushIfStored, rowOf, stamp, tryRef } from './seed-context.ts';
 
 interface CategorySpec {
   key: string;
@@ -91,7 +91,7 @@ function categoryRows(ctx: SeedContext): Map<string, number> {
   }
   if (parent !== false) {
     const row = rowOf(ctx.store, 'product.category', parent);
-    for (const id of ids.values()) pushId(row, 'child_id', id);
+    for (const id of ids.values()) pushIfStored(row, 'child_id', id);
   }
   return ids;
 }
@@ -116,10 +116,10 @@ function insertProduct(ctx: SeedContext, categId: number, category: string, code
     company_id: false,
     tracking: 'none',
   };
-  const tmplId = store.insert('product.template', { ...shared, product_variant_ids: [], seller_ids: [], ...stamped });
+  const tmplId = store.insert('product.template', { product_variant_ids: [], seller_ids: [], ...shared, ...stamped });
   // product.product inherits these fields from its template in Odoo; they are copied on the variant
   // row as well so that a reader of product.product finds them without following product_tmpl_id.
-  const id = store.insert('product.product', { ...shared, product_tmpl_id: tmplId, barcode: false, ...stamped });
+  const id = store.insert('product.product', { product_tmpl_id: tmplId, barcode: false, ...shared, ...stamped });
   pushId(rowOf(store, 'product.template', tmplId), 'product_variant_ids', id);
   return { id, tmplId, code, name, displayName: `[${code}] ${name}`, category, categId, standardPrice: cost, uomId: ctx.uomUnitId };
 }

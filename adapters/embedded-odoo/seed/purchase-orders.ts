@@ -173,30 +173,21 @@ export function createOrder(ctx: SeedContext, spec: OrderSpec): OrderRef {
 function postOrderNotifications(ctx: SeedContext, order: OrderRef, confirmed: boolean): void {
   const { spec } = order;
   const r = (x: string) => ctx.store.ref(x);
-  const base = {
-    model: 'purchase.order', resId: order.id, recordName: order.name, messageType: 'notification' as const,
-    subject: false as const, companyId: spec.company.id,
-  };
-  const buyerFrom = formatEmailFrom(spec.buyer.name, spec.buyer.email);
-  postMessage(ctx, {
-    ...base, subtypeId: r('mail.mt_note'), authorId: spec.buyer.partnerId, emailFrom: buyerFrom,
-    body: '<p>Purchase Order created</p>', date: odooDatetime(spec.dateOrder), createUid: spec.buyer.id,
-  });
+  // One literal per message (no `{ ...base, ... }`: V8 is very slow on head spreads at this volume).
+  const post = (subtypeXmlid: string, by: UserInfo, body: string, date: Date) =>
+    postMessage(ctx, {
+      model: 'purchase.order', resId: order.id, recordName: order.name, messageType: 'notification',
+      subtypeId: r(subtypeXmlid), authorId: by.partnerId, emailFrom: formatEmailFrom(by.name, by.email),
+      subject: false, body, date: odooDatetime(date), companyId: spec.company.id, createUid: by.id,
+    });
+  post('mail.mt_note', spec.buyer, '<p>Purchase Order created</p>', spec.dateOrder);
   // Odoo tracks the state change with a subtype: 'to approve' -> RFQ Confirmed, purchase -> RFQ Approved
   // (purchase.order._track_subtype), authored by whoever made the change.
-  const wentToApproval = spec.state === 'to approve' || spec.approver !== false;
-  if (wentToApproval) {
-    postMessage(ctx, {
-      ...base, subtypeId: r('purchase.mt_rfq_confirmed'), authorId: spec.buyer.partnerId, emailFrom: buyerFrom,
-      body: '', date: odooDatetime(addMinutes(spec.dateOrder, 30)), createUid: spec.buyer.id,
-    });
+  if (spec.state === 'to approve' || spec.approver !== false) {
+    post('purchase.mt_rfq_confirmed', spec.buyer, '', addMinutes(spec.dateOrder, 30));
   }
   if (confirmed && spec.dateApprove !== false) {
-    const by = spec.approver === false ? spec.buyer : spec.approver;
-    postMessage(ctx, {
-      ...base, subtypeId: r('purchase.mt_rfq_approved'), authorId: by.partnerId,
-      emailFrom: formatEmailFrom(by.name, by.email), body: '', date: odooDatetime(spec.dateApprove), createUid: by.id,
-    });
+    post('purchase.mt_rfq_approved', spec.approver === false ? spec.buyer : spec.approver, '', spec.dateApprove);
   }
 }
 

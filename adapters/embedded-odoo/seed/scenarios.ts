@@ -58,7 +58,7 @@ export interface Materialized {
 }
 
 export function materialize(ctx: SeedContext, plan: Plan, name: string): Materialized {
-  const order = createOrder(ctx, { ...plan.order, name });
+  const order = createOrder(ctx, { name, ...plan.order });
   const { spec } = order;
   const out: Materialized = { order, pickingIds: [], backorderId: false, billIds: [] };
   const ordered = order.lines.map((l) => l.spec.qty);
@@ -76,7 +76,7 @@ export function materialize(ctx: SeedContext, plan: Plan, name: string): Materia
     out.billIds.push(
       createBill(ctx, {
         company: spec.company, vendor: spec.vendor, order, state, invoiceDate: date, ref, paymentState, lines,
-        createdBy: ctx.users.find((u) => u.role === 'finance')?.id ?? ctx.adminUid,
+        createdBy: financeUid(ctx),
       }),
     );
   };
@@ -140,6 +140,18 @@ export function materialize(ctx: SeedContext, plan: Plan, name: string): Materia
   }
   finalizeOrder(ctx, order);
   return out;
+}
+
+const financeUids = new WeakMap<SeedContext, number>();
+
+/** Bills are keyed in by accounts payable (the demo finance user). */
+function financeUid(ctx: SeedContext): number {
+  let uid = financeUids.get(ctx);
+  if (uid === undefined) {
+    uid = ctx.users.find((u) => u.role === 'finance' && u.demo)?.id ?? ctx.adminUid;
+    financeUids.set(ctx, uid);
+  }
+  return uid;
 }
 
 /** Received quantities of a short receipt: every line short or missing, but something arrived. */

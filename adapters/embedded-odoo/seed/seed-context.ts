@@ -124,6 +124,15 @@ export function pushId(row: Row, field: string, id: number): void {
 }
 
 /**
+ * Appends to a base record's x2many only if the base keeps it as an array: when it does not, the
+ * embedded Odoo derives the one2many from the children's many2one, and creating a partial array
+ * would hide the children the base did not list.
+ */
+export function pushIfStored(row: Row, field: string, id: number): void {
+  if (Array.isArray(row[field])) pushId(row, field, id);
+}
+
+/**
  * Links two rows through a many2many. The `b` side (a base record such as a group or a company)
  * is only appended to when the base database keeps that side as an array: creating it would
  * drop the ids the base did not write there.

@@ -33,6 +33,11 @@ export interface SeedOptions {
   scale?: number;
   /** Dates are relative to it (late stays late whenever the demo runs). @defaultValue new Date() */
   now?: Date;
+  /**
+   * Called every 500 POs and after each phase, so a caller can sample memory during this
+   * synchronous run (the dataset bench does). Never influences the rows.
+   */
+  onProgress?: (posDone: number, posTotal: number) => void;
 }
 
 export type { SeedSummary };
@@ -63,7 +68,10 @@ export function seedDistribution(store: OdooStore, opts: SeedOptions = {}): Seed
 
   const emailPlans = planEmailOrders(ctx, emails);
   const generated = planGenerated(ctx, Math.max(SHOWCASE.length, scale - emailPlans.length), horizonDays(scale));
-  const done = materializeInNameOrder(ctx, emailPlans, generated, emailPoNames(emails));
+  const progress = opts.onProgress ?? (() => undefined);
+  const total = emailPlans.length + generated.length;
+  progress(0, total);
+  const done = materializeInNameOrder(ctx, emailPlans, generated, emailPoNames(emails), (n) => progress(n, total));
 
   const billsWithoutPo = seedBillsWithoutPo(ctx, Math.max(3, Math.round(scale * 0.01)));
   const poIdByName = new Map(done.map((m) => [m.materialized.order.name, m.materialized.order.id]));
@@ -73,6 +81,7 @@ export function seedDistribution(store: OdooStore, opts: SeedOptions = {}): Seed
   // No ir.sequence to advance: the embedded Odoo numbers new POs, receipts and bills after the
   // highest existing name (models/sequence.ts), so seeded names never collide with new ones.
 
+  progress(total, total);
   return buildSummary(ctx, { seed, scale, done, billsWithoutPo, emails, emailMessageIds, ...countRows(store) });
 }
 
@@ -96,7 +105,9 @@ function planGenerated(ctx: SeedContext, count: number, horizon: number): Plan[]
 }
 
 /** Creates POs in name order (P00001, P00002, ...), generated names skipping the ones the emails use. */
-function materializeInNameOrder(ctx: SeedContext, emailPlans: Plan[], generated: Plan[], reserved: Set<string>): Done[] {
+function materializeInNameOrder(
+  ctx: SeedContext, emailPlans: Plan[], generated: Plan[], reserved: Set<string>, progress: (n: number) => void,
+): Done[] {
   const emailQueue = emailPlans
     .map((p) => ({ p, n: Number((p.name ?? 'P0').slice(1)) }))
     .sort((a, b) => a.n - b.n);
@@ -109,6 +120,7 @@ function materializeInNameOrder(ctx: SeedContext, emailPlans: Plan[], generated:
   let g = 0;
   let e = 0;
   while (g < generated.length || e < emailQueue.length) {
+    if (done.length % 500 === 0) progress(done.length);
     const email = emailQueue[e];
     if (email && (g >= generated.length || email.n < nextGen)) {
       done.push({ number: email.n, plan: email.p, materialized: materialize(ctx, email.p, poName(email.n)) });

@@ -23,6 +23,7 @@ export const PURCHASE_ORDER_FIELDS = [
   'receipt_status',
   'invoice_status',
   'write_date',
+  'picking_type_id',
 ] as const;
 
 /** Asked only where fields_get lists them (purchase_stock / customised databases may lack them). */
@@ -55,6 +56,7 @@ export const purchaseOrderSchema = z
     receipt_status: selection(['pending', 'partial', 'full']),
     invoice_status: selection(['no', 'to invoice', 'invoiced']),
     write_date: datetimeRequired,
+    picking_type_id: many2one,
     mail_reception_confirmed: z.boolean().optional(),
     notes: text.optional(),
   })
@@ -80,6 +82,7 @@ export const purchaseOrderSchema = z
     receiptStatus: r.receipt_status,
     invoiceStatus: r.invoice_status,
     writeDate: r.write_date,
+    pickingType: r.picking_type_id,
     receptionConfirmed: r.mail_reception_confirmed ?? null,
     notes: r.notes ?? null,
   }));

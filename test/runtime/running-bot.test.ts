@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../adapters/store/ensure-redis.ts';
+import { RedisChangeLog } from '../../adapters/store/redis-change-log.ts';
+import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
+import { waitFor } from '../support/spawn-bot.ts';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot({ ODOO_WEBHOOK_TOKEN: 'running-bot-token-0123456789' });
+});
+afterAll(async () => bot?.close());
+
+describe('the running bot (npm start on embedded defaults)', () => {
+  it('is healthy and ready with Redis and the embedded Odoo', async () => {
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    const res = await fetch(`${bot.url}/readyz`);
+    const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
+    expect(res.status).toBe(200);
+    expect(body.status).toBe('ready');
+    expect(body.checks.redis?.ok).toBe(true);
+    expect(body.checks.odoo).toMatchObject({ ok: true });
+    expect(body.checks.odoo?.detail).toMatch(/^Odoo 18\.0 at http:\/\/127\.0\.0\.1:\d+ \(embedded\)$/);
+  });
+
+  it('serves Prometheus metrics with queue gauges and the Odoo call histogram', async () => {
+    await fetch(`${bot.url}/readyz`);
+    const text = await (await fetch(`${bot.url}/metrics`)).text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toMatch(/chatops_queue_jobs\{queue="writeback",state="waiting"\} \d+/);
+    expect(text).toMatch(/chatops_queue_failed_jobs\{queue="scan"\} \d+/);
+    expect(text).toMatch(/chatops_odoo_call_duration_seconds_count\{model="common",method="version",outcome="ok"\} \d+/);
+  });
+
+  it('takes an Odoo webhook through the scan queue into the change log', async () => {
+    const [order] = await bot.odoo.gateway.search('purchaseOrder', { domain: [['state', '=', 'purchase']], limit: 1 });
+    expect(order).toBeDefined();
+    const body = { _action: 'Send Webhook Notification(#421)', _id: order!.id, _model: 'purchase.order', id: order!.id, state: 'purchase', write_date: '2026-11-26 22:17:21.480189' };
+    const res = await fetch(`${bot.url}/webhooks/odoo/running-bot-token-0123456789`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(202);
+    const changes = new RedisChangeLog(bot.redis, bot.prefix);
+    await waitFor(async () => (await changes.last('purchase.order', order!.id)) !== null, 5_000, 'the change to be taken in');
+    expect(await changes.last('purchase.order', order!.id)).toMatchObject({ version: '2026-11-26 22:17:21.480189' });
+  });
+
+  it('drops a webhook about a record that does not exist in Odoo', async () => {
+    const body = { _action: 'x', _id: 987654, _model: 'purchase.order', id: 987654, write_date: '2026-11-26 22:17:21.000001' };
+    const res = await fetch(`${bot.url}/webhooks/odoo/running-bot-token-0123456789`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(202);
+    await waitFor(async () => (await bot.queues.scan.getCompletedCount()) >= 2, 5_000, 'the job to complete');
+    const jobs = await bot.queues.scan.getCompleted();
+    expect(jobs.find((j) => j.data.id === 987654)?.returnvalue).toBe('gone');
+    expect(await new RedisChangeLog(bot.redis, bot.prefix).last('purchase.order', 987654)).toBeNull();
+  });
+});
+
+describe('readiness when Odoo is down', () => {
+  it('answers 503 with the reason', async () => {
+    const port = await freePort();
+    const down = await startTestBot({ ODOO_URL: `http://127.0.0.1:${port}`, ODOO_DB: 'prod', ODOO_USERNAME: 'bot', ODOO_PASSWORD: 'secret', ODOO_WEBHOOK_TOKEN: 'x'.repeat(20), ODOO_TIMEOUT_MS: '1000' }, { workers: false });
+    try {
+      const res = await fetch(`${down.url}/readyz`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
+      expect(body.status).toBe('not ready');
+      expect(body.checks.redis?.ok).toBe(true);
+      expect(body.checks.odoo?.ok).toBe(false);
+      expect(body.checks.odoo?.detail).toContain(`Odoo at http://127.0.0.1:${port} refused the connection`);
+    } finally {
+      await down.close();
+    }
+  });
+});
