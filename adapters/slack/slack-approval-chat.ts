@@ -1,5 +1,4 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ApprovalCardView, ChatUserRef } from '../../src/approvals/approval-card-view.ts';
 import { CodedError } from '../../src/errors/coded-error.ts';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 export function toSlackLogger(logger: Logger, name = 'slack'): SlackLogger {
   const child = logger.child({ component: name });
   let level: LogLevel = LogLevel.INFO;
-  const join = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const join = (msg: unknown[]) => msg.map(describe).join(' ');
   return {
     debug: (...msg) => child.debug(join(msg)),
     info: (...msg) => child.info(join(msg)),
@@ -15,4 +15,14 @@ export function toSlackLogger(logger: Logger, name = 'slack'): SlackLogger {
     getLevel: () => level,
     setName: () => undefined,
   };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return value.message;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -2,6 +2,7 @@ import type { ChatUserRef } from './approval-card-view.ts';
 import type { PoSnapshot } from './po-snapshot.ts';
 import type { PostedMessage } from '../ports/chat.ts';
 import type { ApprovalTarget } from './approval-rules.ts';
+import type { ApprovalSubject } from '../policy/approval-subject.ts';
 
 export type DecisionAction = 'approve' | 'reject';
 
@@ -38,6 +39,8 @@ export interface ApprovalRequest {
   revision: number;
   version: string;
   snapshot: PoSnapshot;
+  /** The same PO as the policy judges it (company, amount in company currency, categories...). */
+  subject: ApprovalSubject;
   /** What changed at the last stale-card refresh, shown on the card. */
   changes: string[];
   ruleName: string;

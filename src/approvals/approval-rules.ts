@@ -1,9 +1,13 @@
 import type { ChatPlatform, ChatTarget } from '../ports/chat.ts';
 import type { DecisionAction } from './approval-request.ts';
-import type { PoSnapshot } from './po-snapshot.ts';
+import type { ApprovalSubject } from '../policy/approval-subject.ts';
 
 /** Where a card goes: a chat target, or an Odoo user whose chat account is looked up by email. */
-export type ApprovalTarget = ChatTarget | { kind: 'odoo-user'; platform: ChatPlatform; login: string };
+export type ApprovalTarget =
+  | ChatTarget
+  | { kind: 'odoo-user'; platform: ChatPlatform; login: string }
+  /** Every member of an Odoo group (e.g. purchase.group_purchase_manager), each in their DMs. */
+  | { kind: 'odoo-group'; platform: ChatPlatform; xmlid: string };
 
 /** The policy's answer for one PO: the rule, why it applies, and how the card behaves. */
 export interface RuleMatch {
@@ -22,6 +26,7 @@ export interface Approver {
   email: string | null;
   /** Odoo group xmlids, e.g. purchase.group_purchase_manager. */
   groups: string[];
+  isPurchaseManager: boolean;
   companyIds: number[];
 }
 
@@ -29,8 +34,8 @@ export type Authorization = { ok: true } | { ok: false; code: string; message: s
 
 /** What the approval use cases need of the policy file (implemented over src/policy). */
 export interface ApprovalRules {
-  match(subject: { snapshot: PoSnapshot; warehouse: string | null }): RuleMatch;
-  authorize(ruleName: string, subject: { snapshot: PoSnapshot; warehouse: string | null }, approver: Approver, action: DecisionAction): Authorization;
+  match(subject: ApprovalSubject): RuleMatch;
+  authorize(ruleName: string, subject: ApprovalSubject, approver: Approver, action: DecisionAction): Authorization;
   /** The Odoo login the policy maps a chat user to, or null to match by email. */
   loginOverride(platform: ChatPlatform, chatUserId: string): string | null;
   /** "3 business hours", with the policy's calendar. */

@@ -78,7 +78,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   }
   const approver = who.approver;
   const action: DecisionAction = click.action;
-  const auth = deps.rules.authorize(request.ruleName, { snapshot: request.snapshot, warehouse: null }, approver, action);
+  const auth = deps.rules.authorize(request.ruleName, request.subject, approver, action);
   if (!auth.ok) {
     await tell(auth.message);
     await audit('refused', { code: auth.code, detail: auth.message, odooLogin: approver.login });
@@ -102,7 +102,9 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   const current = snapshotVersion(subject.snapshot);
   if (current !== click.version) {
     const changes = describeChanges(request.snapshot, subject.snapshot);
-    const updated = await deps.store.update(request.id, (r) => (r.status === 'pending' && r.version !== current ? { ...r, version: current, snapshot: subject.snapshot, changes } : r));
+    const updated = await deps.store.update(request.id, (r) =>
+      r.status === 'pending' && r.version !== current ? { ...r, version: current, snapshot: subject.snapshot, subject: subject.subject, changes } : r,
+    );
     if (updated) await enqueueCardUpdates(deps.queue, updated);
     const text = `${name} changed in Odoo since this card was posted (${changes.join('; ') || 'details changed'}). The card now shows the current order: check it and decide again.`;
     await tell(text);

@@ -5,13 +5,15 @@ import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import { BusinessRefusal } from '../errors/coded-error.ts';
 import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
 import { allLinesView, cardViewOf } from './card-view-of.ts';
-import type { DirectJob, EphemeralJob, PostCardJob, PostDetailsJob, UpdateCardsJob } from './notify-jobs.ts';
+import { enqueuePostCards, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from './notify-jobs.ts';
 
 export interface NotifyDeps {
   store: ApprovalStore;
+  queue: JobQueue;
   rules: Pick<ApprovalRules, 'age'>;
-  odoo: Pick<OdooGateway, 'search' | 'read'>;
+  odoo: Pick<OdooGateway, 'search' | 'read' | 'refId'>;
   directory: ChatDirectory;
   /** The chat adapter of a platform, or null when that platform is not configured. */
   chat: (platform: ChatPlatform) => ApprovalChat | null;
@@ -28,7 +30,7 @@ function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
 const viewOf = (r: ApprovalRequest, deps: NotifyDeps) => cardViewOf(r, { odooUrl: deps.odooUrl, ageText: deps.rules.age(new Date(r.requestedAt), deps.now()) });
 
 /** Resolves an Odoo-user target to that person's chat account (by their Odoo email). */
-async function resolveTarget(target: ApprovalTarget, deps: NotifyDeps): Promise<ChatTarget | null> {
+async function resolveTarget(target: Exclude<ApprovalTarget, { kind: 'odoo-group' }>, deps: NotifyDeps): Promise<ChatTarget | null> {
   if (target.kind !== 'odoo-user') return target;
   const [user] = await deps.odoo.search('user', { domain: [['login', '=', target.login]], limit: 1 });
   const email = user?.email ?? (user?.login.includes('@') ? user.login : null);
@@ -41,6 +43,14 @@ async function resolveTarget(target: ApprovalTarget, deps: NotifyDeps): Promise<
 export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promise<string> {
   const request = await deps.store.get(job.requestId);
   if (!request) return 'request_gone';
+  if (job.target.kind === 'odoo-group') {
+    // One card per member of the Odoo group, each its own job (retried and deduplicated alone).
+    const groupId = await deps.odoo.refId(job.target.xmlid);
+    const members = await deps.odoo.search('user', { domain: [['groups_id', 'in', [groupId]], ['share', '=', false]], limit: 200 });
+    const platform = job.target.platform;
+    await enqueuePostCards(deps.queue, { id: request.id, targets: members.map((m) => ({ kind: 'odoo-user' as const, platform, login: m.login })) });
+    return `expanded to ${members.length}`;
+  }
   const target = await resolveTarget(job.target, deps);
   if (!target) throw new BusinessRefusal('target_unresolved', `no ${job.target.platform} account found for ${job.target.kind === 'odoo-user' ? job.target.login : 'the target'}; the card was not posted there`);
   const chat = chatFor(deps, target.platform);

@@ -38,9 +38,20 @@ export interface DirectJob {
   text: string;
 }
 
-const targetKey = (t: ApprovalTarget) => (t.kind === 'channel' ? `${t.platform}-ch-${t.channel}` : t.kind === 'user' ? `${t.platform}-u-${t.userId}` : `${t.platform}-odoo-${t.login}`);
+const targetKey = (t: ApprovalTarget) => {
+  switch (t.kind) {
+    case 'channel':
+      return `${t.platform}-ch-${t.channel}`;
+    case 'user':
+      return `${t.platform}-u-${t.userId}`;
+    case 'odoo-user':
+      return `${t.platform}-odoo-${t.login}`;
+    case 'odoo-group':
+      return `${t.platform}-group-${t.xmlid}`;
+  }
+};
 
-export async function enqueuePostCards(queue: JobQueue, request: ApprovalRequest): Promise<void> {
+export async function enqueuePostCards(queue: JobQueue, request: Pick<ApprovalRequest, 'id' | 'targets'>): Promise<void> {
   for (const target of request.targets) {
     const data: PostCardJob = { requestId: request.id, target };
     await queue.enqueue('notify', NOTIFY_JOBS.postCard, data, { jobId: jobId('post-card', request.id, targetKey(target)) });

@@ -6,7 +6,7 @@ import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
 import { enqueueCardUpdates, enqueuePostCards } from './notify-jobs.ts';
 import { describeChanges, snapshotVersion } from './po-snapshot.ts';
-import { readPoSubject } from './read-po-subject.ts';
+import { readPoSubject, type PoSubject } from './read-po-subject.ts';
 
 export interface RequestApprovalDeps {
   odoo: OdooGateway;
@@ -31,9 +31,9 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
   const version = snapshotVersion(subject.snapshot);
 
   const existing = await deps.store.openFor(orderId);
-  if (existing) return refresh(existing, subject.snapshot, version, deps);
+  if (existing) return refresh(existing, subject, version, deps);
 
-  const match = deps.rules.match(subject);
+  const match = deps.rules.match(subject.subject);
   const now = deps.now().toISOString();
   const request: ApprovalRequest = {
     id: `po-${orderId}-${version}`,
@@ -41,6 +41,7 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
     revision: 1,
     version,
     snapshot: subject.snapshot,
+    subject: subject.subject,
     changes: [],
     ruleName: match.ruleName,
     reason: match.reason,
@@ -55,7 +56,7 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
     cards: [],
   };
   const opened = await deps.store.open(request);
-  if (!opened.created) return refresh(opened.request, subject.snapshot, version, deps);
+  if (!opened.created) return refresh(opened.request, subject, version, deps);
   await enqueuePostCards(deps.queue, request);
   await deps.audit.record({
     at: now, orderId, orderName: subject.snapshot.orderName, requestId: request.id, action: 'request', outcome: 'requested',
@@ -64,10 +65,12 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
   return 'requested';
 }
 
-async function refresh(existing: ApprovalRequest, snapshot: ApprovalRequest['snapshot'], version: string, deps: RequestApprovalDeps): Promise<RequestOutcome> {
+async function refresh(existing: ApprovalRequest, current: PoSubject, version: string, deps: RequestApprovalDeps): Promise<RequestOutcome> {
   if (existing.version === version || existing.status !== 'pending') return 'already_requested';
   const updated = await deps.store.update(existing.id, (r) =>
-    r.status === 'pending' && r.version !== version ? { ...r, version, snapshot, changes: describeChanges(r.snapshot, snapshot) } : r,
+    r.status === 'pending' && r.version !== version
+      ? { ...r, version, snapshot: current.snapshot, subject: current.subject, changes: describeChanges(r.snapshot, current.snapshot) }
+      : r,
   );
   if (updated) await enqueueCardUpdates(deps.queue, updated);
   return 'refreshed';

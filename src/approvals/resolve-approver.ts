@@ -43,5 +43,5 @@ export function toApprover(user: OdooUser): Approver {
     ...(user.isPurchaseUser ? ['purchase.group_purchase_user'] : []),
     ...(user.isPurchaseManager ? ['purchase.group_purchase_manager'] : []),
   ];
-  return { odooUserId: user.id, login: user.login, name: user.name, email: user.email, groups, companyIds: user.companyIds };
+  return { odooUserId: user.id, login: user.login, name: user.name, email: user.email, groups, isPurchaseManager: user.isPurchaseManager, companyIds: user.companyIds };
 }

@@ -75,6 +75,8 @@ export const envSchema = z
 
     WEBHOOK_BODY_LIMIT_BYTES: positiveInt(64 * 1024, 'a size in bytes (positive integer)'),
     WEBHOOK_DEDUPE_TTL_SECONDS: positiveInt(7 * 24 * 3600, 'a number of seconds (positive integer)'),
+    AUDIT_RETENTION_DAYS: positiveInt(400, 'a number of days (positive integer)'),
+    RECONCILE_INTERVAL_SECONDS: positiveInt(300, 'a number of seconds (positive integer)'),
     SHUTDOWN_TIMEOUT_MS: positiveInt(15_000, 'a timeout in milliseconds (positive integer)'),
     WORKER_CONCURRENCY: positiveInt(4, 'a positive integer'),
   })

@@ -31,6 +31,9 @@ export interface Config {
   policyFile: string | undefined;
   shutdownTimeoutMs: number;
   workerConcurrency: number;
+  auditRetentionDays: number;
+  /** How often the reconciliation scans run (job schedulers on the scan queue). */
+  reconcileIntervalSeconds: number;
 }
 
 /** A configuration problem, reported as one line that names the variable and what it expects. */
@@ -100,5 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     policyFile: e.POLICY_FILE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
   };
 }

@@ -34,12 +34,16 @@ export interface ApprovalSubjectInput {
   lines: readonly PurchaseOrderLine[];
   company: Company;
   /**
-   * A PO waiting for approval has no receipt yet: pass the warehouse of its picking type
-   * (`picking_type_id.warehouse_id`), or the receipts' warehouses once there are some.
+   * More warehouses to match on besides the order's own (`picking_type_id.warehouse_id`): the
+   * Warehouse records, to match by code too, or the receipts' warehouses once there are some.
    */
   warehouses?: readonly (Warehouse | Ref)[];
   /** amount_total converted to the company currency; required when the PO is in another currency. */
   amountInCompanyCurrency?: number;
+}
+
+function codeOf(w: Warehouse | Ref): string | null {
+  return 'code' in w && typeof w.code === 'string' ? w.code : null;
 }
 
 /** Builds the subject of the policy from a PO, its lines, its company and its warehouse. */
@@ -59,9 +63,9 @@ export function approvalSubjectFrom(input: ApprovalSubjectInput): ApprovalSubjec
     if (line.displayType === null && line.productCategory) categories.set(line.productCategory.id, line.productCategory);
   }
   const warehouses = new Map<number, SubjectWarehouse>();
-  for (const w of input.warehouses ?? []) {
+  for (const w of [...(order.warehouse ? [order.warehouse] : []), ...(input.warehouses ?? [])]) {
     // A bare Ref (from a receipt) has no code: keep the code a Warehouse record gave for the same id.
-    const code = ('code' in w ? w.code : null) ?? warehouses.get(w.id)?.code ?? null;
+    const code = codeOf(w) ?? warehouses.get(w.id)?.code ?? null;
     warehouses.set(w.id, { id: w.id, name: w.name, code });
   }
   return {

@@ -22,7 +22,3 @@ export interface BusinessCalendar {
   holidays: ReadonlySet<string>;
 }
 
-/** Whether the calendar has any working time at all (otherwise no deadline can ever be reached). */
-export function hasWorkingTime(calendar: BusinessCalendar): boolean {
-  return calendar.week.some((ranges) => ranges.some((r) => r.endMinute > r.startMinute));
-}

@@ -98,6 +98,19 @@ describe('purchase orders', () => {
   });
 });
 
+describe('dates', () => {
+  it('put nothing that already happened after now (emails keep their own dates)', () => {
+    const day = nowStr.slice(0, 10);
+    for (const po of store.rows('purchase.order')) {
+      expect(String(po.date_order) <= nowStr).toBe(true);
+      if (po.date_approve !== false) expect(String(po.date_approve) <= nowStr && String(po.date_approve) >= String(po.date_order)).toBe(true);
+    }
+    for (const p of store.rows('stock.picking')) if (p.date_done !== false) expect(String(p.date_done) <= nowStr).toBe(true);
+    for (const b of store.rows('account.move')) expect(String(b.invoice_date) <= day).toBe(true);
+    for (const m of store.rows('mail.message')) if (m.message_type !== 'email') expect(String(m.date) <= nowStr).toBe(true);
+  });
+});
+
 describe('receipts', () => {
   it('are incoming pickings of the PO warehouse with one move per line', () => {
     for (const po of store.rows('purchase.order')) {

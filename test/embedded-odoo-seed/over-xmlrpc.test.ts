@@ -64,6 +64,15 @@ describe.skipIf(!hasServer)('the seeded dataset over XML-RPC (odoo-await, admin/
     expect((row?.move_ids as number[]).length).toBeGreaterThan(0);
   });
 
+  it('reads every field of seeded records of each model without a fault', async () => {
+    const models = ['purchase.order', 'purchase.order.line', 'stock.picking', 'stock.move', 'account.move', 'account.move.line', 'mail.message', 'res.partner', 'res.users', 'product.product', 'res.company', 'stock.warehouse', 'stock.picking.type'];
+    for (const model of models) {
+      const rows = (await client.searchRead(model, [], [], { limit: 5, order: 'id desc' })) as Array<Record<string, unknown>>;
+      expect(rows.length, model).toBeGreaterThan(0);
+      expect(Object.keys(rows[0] ?? {}).length, model).toBeGreaterThan(10);
+    }
+  });
+
   it('lets the demo approver log in with the documented password', async () => {
     const approver = new Odoo({ baseUrl: odoo.url, db: odoo.db, username: summary.demo.approver, password: 'approver' });
     const uid = await approver.connect();

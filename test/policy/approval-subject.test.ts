@@ -10,6 +10,7 @@ const order: PurchaseOrder = {
   createdBy: { id: 21, name: 'Priya Nair' }, company: { id: 1, name: 'Northgate Supply Group' }, currency: USD, amountUntaxed: 12000, amountTotal: 12000,
   dateOrder: at, dateApprove: null, datePlanned: at, partnerRef: null, origin: null, lineIds: [1, 2, 3], pickingIds: [], invoiceIds: [],
   receiptStatus: null, invoiceStatus: 'no', writeDate: at, receptionConfirmed: null, notes: null,
+  pickingType: { id: 7, name: 'Joliet DC: Receipts' }, warehouse: { id: 1, name: 'Joliet DC' },
 };
 function line(id: number, category: { id: number; name: string } | null, displayType: PurchaseOrderLine['displayType'] = null): PurchaseOrderLine {
   return {
@@ -25,13 +26,17 @@ describe('approvalSubjectFrom', () => {
       order,
       lines: [line(1, lighting), line(2, lighting), line(3, null, 'line_section')],
       company,
-      warehouses: [{ id: 1, name: 'Joliet DC', code: 'WH', company: null, receiptType: null }, { id: 1, name: 'Joliet DC' }],
+      warehouses: [{ id: 1, name: 'Joliet DC', code: 'WH', company: null, receiptType: null }],
     });
     expect(s).toEqual({
       orderId: 42, orderName: 'P00042', company: { id: 1, name: 'Northgate Supply Group' }, currency: 'USD', amount: 12000,
       vendor: { id: 501, name: 'Brightline LED Supply' }, categories: [lighting], warehouses: [{ id: 1, name: 'Joliet DC', code: 'WH' }],
       buyerId: 20, creatorId: 21,
     });
+  });
+
+  it("matches on the order's own warehouse when no more are given", () => {
+    expect(approvalSubjectFrom({ order, lines: [], company }).warehouses).toEqual([{ id: 1, name: 'Joliet DC', code: null }]);
   });
 
   it('needs the amount in company currency when the order is in another currency', () => {

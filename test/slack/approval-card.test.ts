@@ -113,7 +113,7 @@ describe('renderApprovalCard', () => {
     const card = renderApprovalCard(cardView({ lines, moreLines: 12, vendorName: 'V'.repeat(400), reason: 'R&'.repeat(3000), orderName: 'P'.repeat(100), confirmApprove: true, changes: Array.from({ length: 200 }, () => 'changed '.repeat(10)) }));
     expect(card.blocks.length).toBeLessThanOrEqual(50);
     for (const { where, text } of texts(card.blocks)) expect(text.length, where).toBeLessThanOrEqual(limits[where] ?? 3000);
-    for (const b of card.blocks) if (b.fields) expect(b.fields.length).toBeLessThanOrEqual(10);
+    for (const b of card.blocks as AnyBlock[]) if (b.fields) expect(b.fields.length).toBeLessThanOrEqual(10);
     for (const b of buttonsOf(card.blocks)) expect((b.value ?? '').length).toBeLessThanOrEqual(2000);
     const confirm = buttonsOf(card.blocks).find((b) => b.action_id === 'approval_approve')!.confirm;
     expect(confirm.text.text.length).toBeLessThanOrEqual(300);

@@ -12,6 +12,10 @@ export function pendingRequest(overrides: Partial<ApprovalRequest> = {}): Approv
       companyId: 1, companyName: 'Northgate Supply Group', buyerId: 8, buyerName: 'Bea Buyer', creatorId: 8, datePlanned: '2026-12-01T10:00:00.000Z',
       lines: [{ productId: 16, description: '[E-COM06] Corner Desk Right Sit', quantity: 80, uom: 'Units', priceUnit: 150, subtotal: 12000, categoryName: 'Furniture' }],
     },
+    subject: {
+      orderId: 42, orderName: 'P00042', company: { id: 1, name: 'Northgate Supply Group' }, currency: 'USD', amount: 12000,
+      vendor: { id: 15, name: 'Azure Interior' }, categories: [{ id: 3, name: 'Furniture' }], warehouses: [{ id: 1, name: 'Joliet DC', code: 'WH' }], buyerId: 8, creatorId: 8,
+    },
     changes: [],
     ruleName: 'over-5000',
     reason: 'amount 12,000.00 USD is over 5,000',

@@ -82,7 +82,7 @@ export function buildSummary(ctx: SeedContext, input: BuildInput): SeedSummary {
   const identities: SeedIdentity[] = [
     {
       role: 'admin', name: String(admin.name ?? 'Administrator'), login: String(admin.login ?? 'admin'),
-      email: String(admin.email ?? admin.login ?? 'admin'), password: 'admin', userId: ctx.adminUid,
+      email: String(admin.email ?? admin.login ?? 'admin'), password: typeof admin.password === 'string' ? admin.password : 'admin', userId: ctx.adminUid,
       partnerId: ctx.adminPartnerId, companyIds: [ctx.companies.us.id, ctx.companies.eu.id], title: 'Administrator', demo: false,
     },
     ...ctx.users.map((u) => ({

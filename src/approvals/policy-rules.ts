@@ -1,0 +1,70 @@
+import type { ChatPlatform } from '../ports/chat.ts';
+import type { ApprovalSubject } from '../policy/approval-subject.ts';
+import { approversFor, type CardDelivery } from '../policy/approvers-for.ts';
+import { authorizeDecision } from '../policy/authorize-decision.ts';
+import { calendarOf } from '../policy/calendar-of.ts';
+import { matchRule } from '../policy/match-rule.ts';
+import type { Policy, PolicyRule } from '../policy/policy-types.ts';
+import { resolveChatIdentity } from '../policy/resolve-chat-identity.ts';
+import { businessMinutesBetween } from '../time/index.ts';
+import type { ApprovalRules, ApprovalTarget, Authorization } from './approval-rules.ts';
+
+/** The approval rules of a parsed policy file, for the platforms the bot is connected to. */
+export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]): ApprovalRules {
+  const ruleNamed = (name: string): PolicyRule => {
+    const rule = policy.rules.find((r) => r.name === name);
+    if (!rule) throw new Error(`rule ${name} is not in ${policy.source} any more`);
+    return rule;
+  };
+  return {
+    match(subject: ApprovalSubject) {
+      const { rule, reason } = matchRule(policy, subject);
+      const level = approversFor(policy, rule, 1);
+      return {
+        ruleName: rule.name,
+        reason,
+        targets: (level?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms)),
+        confirmAbove: rule.confirmAbove ?? null,
+        rejectAction: rule.rejectAction,
+      };
+    },
+    authorize(ruleName, subject, approver, action): Authorization {
+      // A rule removed from the policy since the request: judge by the rule that matches now.
+      const rule = policy.rules.find((r) => r.name === ruleName) ?? matchRule(policy, subject).rule;
+      const verdict = authorizeDecision(policy, rule, subject, approver, action);
+      return verdict.allowed ? { ok: true } : { ok: false, code: verdict.code, message: verdict.message };
+    },
+    loginOverride(platform, chatUserId) {
+      const identity = resolveChatIdentity(policy, { platform, chatUserId, email: null });
+      return identity.kind === 'login' ? identity.login : null;
+    },
+    age(since, now) {
+      const rule = policy.rules[policy.rules.length - 1];
+      const minutes = businessMinutesBetween(since, now, rule ? calendarOf(policy, rule) : policy.calendar);
+      if (minutes < 60) return `${minutes} business minute${minutes === 1 ? '' : 's'}`;
+      const hours = Math.floor(minutes / 60);
+      return `${hours} business hour${hours === 1 ? '' : 's'}`;
+    },
+    ...({ ruleNamed } as object),
+  };
+}
+
+function targetsOf(d: CardDelivery, platforms: readonly ChatPlatform[]): ApprovalTarget[] {
+  const out: ApprovalTarget[] = [];
+  switch (d.kind) {
+    case 'slack_channel':
+      if (platforms.includes('slack')) out.push({ kind: 'channel', platform: 'slack', channel: d.channel.replace(/^#/, '') });
+      break;
+    case 'teams_channel':
+      if (platforms.includes('teams')) out.push({ kind: 'channel', platform: 'teams', channel: d.target });
+      break;
+    case 'dm':
+      if (platforms.includes('slack')) out.push(d.slackUserId ? { kind: 'user', platform: 'slack', userId: d.slackUserId } : { kind: 'odoo-user', platform: 'slack', login: d.odooLogin });
+      if (platforms.includes('teams')) out.push({ kind: 'odoo-user', platform: 'teams', login: d.odooLogin });
+      break;
+    case 'dm_odoo_group':
+      for (const platform of platforms) out.push({ kind: 'odoo-group', platform, xmlid: d.xmlid });
+      break;
+  }
+  return out;
+}
