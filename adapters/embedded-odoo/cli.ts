@@ -31,8 +31,8 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const version = Number(env.EMBEDDED_ODOO_VERSION ?? 18);
   if (version !== 17 && version !== 18) fail(`EMBEDDED_ODOO_VERSION must be 17 or 18, got ${env.EMBEDDED_ODOO_VERSION}`);
   const db = env.EMBEDDED_ODOO_DB ?? 'odoo';
-  const seed = Number(values.seed ?? 1);
-  const scale = Number(values.scale ?? 1);
+  const seed = Number(values.seed ?? env.EMBEDDED_ODOO_SEED ?? 42);
+  const scale = Number(values.scale ?? env.EMBEDDED_ODOO_SCALE ?? 300);
   if (!Number.isFinite(seed) || !Number.isFinite(scale) || scale <= 0) fail('--seed and --scale must be numbers (scale > 0)');
   const seeder = await loadSeeder();
   const now = new Date();

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../src/config/parse-config.ts';
+import { PolicyError } from '../../src/policy/policy-error.ts';
 import { RedisUnavailableError } from '../store/ensure-redis.ts';
 import { loadConfig } from './load-config.ts';
 import { createLogger } from './logger.ts';
@@ -27,7 +28,7 @@ export async function runProcess(role: { http: boolean; workers: boolean; descri
   try {
     bot = await startBot({ config, logger, http: role.http, workers: role.workers });
   } catch (err) {
-    if (err instanceof RedisUnavailableError) {
+    if (err instanceof RedisUnavailableError || err instanceof PolicyError) {
       console.error(err.message);
       process.exit(1);
     }

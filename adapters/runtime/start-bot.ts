@@ -18,6 +18,9 @@ import { redisReadiness } from '../store/redis-readiness.ts';
 import { RedisOnceStore } from '../store/redis-once-store.ts';
 import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
+import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
+import { loadPolicy } from '../policy/load-policy.ts';
+import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -36,6 +39,7 @@ export interface BotRuntime {
   queues: BullQueues;
   metrics: Metrics;
   odoo: OdooConnection;
+  approvals: ApprovalsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -55,6 +59,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       for (const close of [...closers].reverse()) await close().catch((err) => logger.warn({ err: String(err) }, 'error while stopping'));
     })());
   try {
+    // The policy first: a policy error stops start-up with one line, before anything is started.
+    const policy = await loadPolicy({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -72,13 +78,19 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // Demo mode needs no configuration: the bot wires the embedded Odoo's rules with this token.
     const webhookToken = config.webhooks.odooToken ?? (config.odoo.mode === 'embedded' ? randomBytes(24).toString('base64url') : undefined);
 
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, webhookToken, stop: stopAll };
+    const approvals = createApprovalsFeature({ config, policy, redis, queues, odoo, logger, now });
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, webhookToken, stop: stopAll };
 
     if (options.workers) {
-      const handlers = createJobHandlers({ odoo, redis, keyPrefix: config.redis.keyPrefix, logger, handlers: options.handlers });
+      const handlers = createJobHandlers({
+        odoo, redis, keyPrefix: config.redis.keyPrefix, logger,
+        listeners: approvals.listeners,
+        handlers: mergeHandlers(approvals.handlers, options.handlers ?? {}),
+      });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
       closers.push(() => pool.close(config.shutdownTimeoutMs));
+      await approvals.schedule();
     }
 
     if (options.http) {
@@ -95,6 +107,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         logger,
         now,
       });
+      approvals.mount(app);
       finishHttpApp(app, logger);
       const server = await listen(app, config.port);
       // Closing the server first stops new requests; idle keep-alive sockets would hold it open.
@@ -108,10 +121,20 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       const address = server.address();
       runtime.server = server;
       runtime.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.port}`;
+      if (odoo.embedded && webhookToken) {
+        // Demo mode: the embedded Odoo tells this bot about PO state changes, as a real one would.
+        await ensureWebhookRule(odoo.gateway, `${runtime.url}/webhooks/odoo/${webhookToken}`);
+      }
     }
     return runtime;
   } catch (err) {
     await stopAll();
     throw err;
   }
+}
+
+function mergeHandlers(a: JobHandlers, b: JobHandlers): JobHandlers {
+  const out: JobHandlers = { ...a };
+  for (const [queue, byName] of Object.entries(b) as Array<[keyof JobHandlers, JobHandlers[keyof JobHandlers]]>) out[queue] = { ...(out[queue] ?? {}), ...byName };
+  return out;
 }

@@ -42,6 +42,7 @@ export class SlackApprovalChat implements ApprovalChat {
   private readonly client: webApi.WebClient;
   private readonly profiles = new Map<string, { at: number; profile: ChatProfile | null }>();
   private readonly profileTtlMs: number;
+  private readonly directory = new Map<string, { at: number; user: ChatUserRef | null }>();
   private readonly now: () => Date;
 
   constructor(options: SlackApprovalChatOptions, client?: webApi.WebClient) {
@@ -104,6 +105,24 @@ export class SlackApprovalChat implements ApprovalChat {
     return profile;
   }
 
+  /** The Slack account with this email (users.lookupByEmail), or null: approvers and buyers are found so. */
+  async findByEmail(email: string): Promise<ChatUserRef | null> {
+    const key = `email:${email.toLowerCase()}`;
+    const cached = this.directory.get(key);
+    const nowMs = this.now().getTime();
+    if (cached && nowMs - cached.at < this.profileTtlMs) return cached.user;
+    let user: ChatUserRef | null;
+    try {
+      const found = await this.call('users.lookupByEmail', () => this.client.users.lookupByEmail({ email }), lookupSchema);
+      user = found.user.deleted || found.user.is_bot ? null : { platform: 'slack', userId: found.user.id, displayName: found.user.profile?.display_name || found.user.real_name || found.user.id };
+    } catch (err) {
+      if (!(err instanceof CodedError) || (err.code !== 'slack_users_not_found' && err.code !== 'slack_user_not_found')) throw err;
+      user = null;
+    }
+    this.directory.set(key, { at: nowMs, user });
+    return user;
+  }
+
   /** The DM channel with a person (conversations.open is idempotent: same id every time). */
   private async openDirect(userId: string): Promise<string> {
     const opened = await this.call('conversations.open', () => this.client.conversations.open({ users: userId }), openedSchema);
@@ -128,3 +147,7 @@ function slackOnly(platform: string, id: string): string {
   if (platform !== 'slack') throw new CodedError('chat_wrong_platform', `the Slack adapter was asked to reach a ${platform} ${id}`, false);
   return id;
 }
+
+const lookupSchema = z.object({
+  user: z.object({ id: z.string(), real_name: z.string().optional(), deleted: z.boolean().optional(), is_bot: z.boolean().optional(), profile: z.object({ display_name: z.string().optional() }).optional() }),
+});

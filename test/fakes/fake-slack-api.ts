@@ -93,6 +93,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         user: { id: u.id, name: u.name.toLowerCase().replace(/\s+/g, '.'), real_name: u.name, deleted: u.deleted ?? false, is_bot: u.isBot ?? false, profile: { email: u.email, real_name: u.name, display_name: u.name } },
       };
     },
+    'users.lookupByEmail': (b) => {
+      const u = [...users.values()].find((x) => x.email?.toLowerCase() === String(b.email ?? '').toLowerCase());
+      if (!u) return { ok: false, error: 'users_not_found' };
+      return { ok: true, user: { id: u.id, name: u.name.toLowerCase().replace(/\s+/g, '.'), real_name: u.name, deleted: u.deleted ?? false, is_bot: u.isBot ?? false, profile: { email: u.email, real_name: u.name, display_name: u.name } } };
+    },
     'conversations.open': (b) => {
       const ids = String(b.users ?? '').split(',').filter(Boolean);
       if (ids.length !== 1) return { ok: false, error: ids.length ? 'not_implemented' : 'users_list_not_supplied' };

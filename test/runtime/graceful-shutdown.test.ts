@@ -19,7 +19,7 @@ describe('npm start as a process', () => {
     const bot = spawnEntry('start', { PORT: String(port), EMBEDDED_ODOO_PORT: String(odooPort), EMBEDDED_ODOO_SCALE: '40', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, STATE_DIR: stateDir });
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, 30_000, 'readyz 200');
-      expect(bot.stdout()).toContain(`Bot listening on http://localhost:${port}`);
+      await waitFor(() => bot.stdout().includes(`Bot listening on http://localhost:${port}`), 10_000, 'the start-up line');
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       expect(bot.stdout()).toContain('"msg":"stopped"');

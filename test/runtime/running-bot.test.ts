@@ -56,7 +56,7 @@ describe('the running bot (npm start on embedded defaults)', () => {
 describe('readiness when Odoo is down', () => {
   it('answers 503 with the reason', async () => {
     const port = await freePort();
-    const down = await startTestBot({ ODOO_URL: `http://127.0.0.1:${port}`, ODOO_DB: 'prod', ODOO_USERNAME: 'bot', ODOO_PASSWORD: 'secret', ODOO_WEBHOOK_TOKEN: 'x'.repeat(20), ODOO_TIMEOUT_MS: '1000' }, { workers: false });
+    const down = await startTestBot({ ODOO_URL: `http://127.0.0.1:${port}`, ODOO_DB: 'prod', ODOO_USERNAME: 'bot', ODOO_PASSWORD: 'secret', ODOO_WEBHOOK_TOKEN: 'x'.repeat(20), ODOO_TIMEOUT_MS: '1000', POLICY_FILE: 'policy.example.yaml' }, { workers: false });
     try {
       const res = await fetch(`${down.url}/readyz`);
       expect(res.status).toBe(503);

@@ -66,6 +66,17 @@ function matches(env: OdooEnv, model: string, row: Row, filter: unknown): boolea
   }
 }
 
+/**
+ * `trigger_field_ids` ("Trigger Fields", Odoo 17/18): when set, a write fires the rule only if it
+ * changed one of those fields; a write of other fields (followers, supplier info) does not.
+ */
+function touchesTriggerFields(env: OdooEnv, rule: Row, ev: RecordEvent): boolean {
+  const ids = Array.isArray(rule.trigger_field_ids) ? rule.trigger_field_ids : [];
+  if (ids.length === 0) return true;
+  const names = new Set(ids.map((fid) => env.store.get('ir.model.fields', fid)?.name));
+  return (ev.changed ?? []).some((f) => names.has(f));
+}
+
 /** The webhook requests the events of one call trigger, in order (one per matching event). */
 export function collectWebhooks(env: OdooEnv, events: RecordEvent[]): WebhookRequest[] {
   const rules = env.store.rows('base.automation').filter((r) => r.active !== false);
@@ -79,6 +90,7 @@ export function collectWebhooks(env: OdooEnv, events: RecordEvent[]): WebhookReq
       const fires =
         trigger === 'on_create_or_write' || (trigger === 'on_create' && ev.kind === 'create') || (trigger === 'on_write' && ev.kind === 'write');
       if (!fires) continue;
+      if (ev.kind === 'write' && !touchesTriggerFields(env, rule, ev)) continue;
       const row = env.store.get(ev.model, ev.id);
       if (!row || !matches(env, ev.model, row, rule.filter_domain)) continue;
       const actionIds = Array.isArray(rule.action_server_ids) ? rule.action_server_ids : env.store.childrenBy('ir.actions.server', 'base_automation_id', rule.id);

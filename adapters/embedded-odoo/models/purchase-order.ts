@@ -86,8 +86,9 @@ function confirm(env: OdooEnv, ids: number[]): boolean {
       setState(env, id, 'to approve');
       // Odoo 17/18 write the order twice more in this transition (supplier info on the
       // products, follower subscription of the vendor); each write re-runs the automation
-      // rules, which is why the recordings show the same webhook POSTed three times.
-      env.events.push({ model: 'purchase.order', id, kind: 'write' }, { model: 'purchase.order', id, kind: 'write' });
+      // rules, which is why the recordings show the same webhook POSTed three times. They do not
+      // touch `state`, so a rule with trigger fields (state) fires once.
+      env.events.push({ model: 'purchase.order', id, kind: 'write', changed: [] }, { model: 'purchase.order', id, kind: 'write', changed: [] });
     }
   }
   return true;

@@ -10,6 +10,8 @@ export interface RecordEvent {
   model: string;
   id: number;
   kind: 'create' | 'write';
+  /** The fields a write changed (all of them for a create); rules with trigger fields look at it. */
+  changed?: string[];
 }
 
 /** What one execute_kw call runs with: the database, the user, the clock, pending events. */

@@ -300,7 +300,7 @@ export function write(env: OdooEnv, model: string, ids: number[], vals: RpcStruc
     env.store.update(model, id, { ...scalars, write_date: stamp, write_uid: env.uid });
     relinkParents(env, model, id, before, env.store.get(model, id));
     for (const op of x2many) applyX2Many(env, model, id, op);
-    env.events.push({ model, id, kind: 'write' });
+    env.events.push({ model, id, kind: 'write', changed: Object.keys(vals) });
   }
   behaviour?.afterWrite?.(env, ids, Object.keys(vals));
   return true;

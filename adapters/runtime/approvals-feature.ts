@@ -1,0 +1,105 @@
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { APPROVAL_JOBS, type WriteBackJob } from '../../src/approvals/approval-jobs.ts';
+import type { ApprovalClick } from '../../src/approvals/approval-click.ts';
+import { decideApproval } from '../../src/approvals/decide-approval.ts';
+import { handleDirect, handleEphemeral, handlePostCard, handlePostDetails, handleUpdateCards, type NotifyDeps } from '../../src/approvals/handle-notify-jobs.ts';
+import { NOTIFY_JOBS, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from '../../src/approvals/notify-jobs.ts';
+import { policyRules } from '../../src/approvals/policy-rules.ts';
+import { receiveApprovalClick } from '../../src/approvals/receive-approval-click.ts';
+import { onPurchaseOrderChanged, reconcileApprovals, type ReconcileDeps } from '../../src/approvals/reconcile-approvals.ts';
+import { writeBackDecision } from '../../src/approvals/write-back-decision.ts';
+import type { Config } from '../../src/config/parse-config.ts';
+import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
+import type { ApprovalChat, ChatPlatform } from '../../src/ports/chat.ts';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import type { Policy } from '../../src/policy/policy-types.ts';
+import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
+import { pacedChat } from '../queue/paced-chat.ts';
+import { mountSlack } from '../slack/mount-slack.ts';
+import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
+import { RedisApprovalStore } from '../store/redis-approval-store.ts';
+import { RedisAuditLog } from '../store/redis-audit-log.ts';
+import { RedisCursorStore } from '../store/redis-cursor-store.ts';
+import type { OdooConnection } from './connect-odoo.ts';
+
+export const RECONCILE_APPROVALS_JOB = 'approvals-reconcile';
+
+export interface ApprovalsFeature {
+  handlers: JobHandlers;
+  listeners: Record<string, ChangeListener[]>;
+  /** Mounts the chat platforms' HTTP entry points (Slack's /slack/events). */
+  mount(app: Express): void;
+  /** Registers the reconciliation job scheduler (idempotent; every worker process may call it). */
+  schedule(): Promise<void>;
+  store: RedisApprovalStore;
+  audit: RedisAuditLog;
+}
+
+/**
+ * Approvals, wired: the policy, the Redis stores, the chat adapters of the configured platforms,
+ * and the handlers of every approval job. Slack and Teams (later) only add adapters here; the
+ * use cases are the same.
+ */
+export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date }): ApprovalsFeature {
+  const { config, redis, queues, odoo, logger, now } = options;
+  const prefix = config.redis.keyPrefix;
+  const queue = new BullJobQueue(queues);
+  const store = new RedisApprovalStore(redis, prefix);
+  const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
+  const cursors = new RedisCursorStore(redis, prefix);
+
+  const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
+  const platforms: ChatPlatform[] = slack ? ['slack'] : [];
+  const rules = policyRules(options.policy, platforms);
+  const chats: Partial<Record<ChatPlatform, ApprovalChat>> = slack ? { slack: pacedChat(slack, redis, prefix) } : {};
+
+  const base = { odoo: odoo.gateway, store, audit, queue, rules, now };
+  const reconcileDeps: ReconcileDeps = { ...base, cursors };
+  const notifyDeps: NotifyDeps = {
+    store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now,
+    chat: (p) => chats[p] ?? null,
+    directory: { findByEmail: async (p, email) => (p === 'slack' && slack ? slack.findByEmail(email) : null) },
+  };
+  const profile = async (u: ApprovalClick['actor']) => (u.platform === 'slack' && slack ? slack.profile(u) : null);
+
+  return {
+    store,
+    audit,
+    handlers: {
+      writeback: {
+        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base, profile }),
+        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, base),
+      },
+      notify: {
+        [NOTIFY_JOBS.postCard]: (data) => handlePostCard(data as PostCardJob, notifyDeps),
+        [NOTIFY_JOBS.updateCards]: (data) => handleUpdateCards(data as UpdateCardsJob, notifyDeps),
+        [NOTIFY_JOBS.postDetails]: (data) => handlePostDetails(data as PostDetailsJob, notifyDeps),
+        [NOTIFY_JOBS.ephemeral]: (data) => handleEphemeral(data as EphemeralJob, notifyDeps),
+        [NOTIFY_JOBS.direct]: (data) => handleDirect(data as DirectJob, notifyDeps),
+      },
+      scan: {
+        [RECONCILE_APPROVALS_JOB]: () => reconcileApprovals(reconcileDeps),
+      },
+    },
+    listeners: {
+      'purchase.order': [async (change) => void (await onPurchaseOrderChanged(change, reconcileDeps))],
+    },
+    mount(app) {
+      if (config.slack.botToken && config.slack.signingSecret) {
+        mountSlack(app, {
+          signingSecret: config.slack.signingSecret,
+          botToken: config.slack.botToken,
+          apiUrl: config.slack.apiUrl,
+          logger,
+          now,
+          onApprovalClick: (click) => receiveApprovalClick(click, queue),
+        });
+      }
+    },
+    async schedule() {
+      await queues.scan.upsertJobScheduler(RECONCILE_APPROVALS_JOB, { every: config.reconcileIntervalSeconds * 1000 }, { name: RECONCILE_APPROVALS_JOB });
+    },
+  };
+}
