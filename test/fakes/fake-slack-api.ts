@@ -14,6 +14,8 @@ export type FakeSlackFailure = { status: 429; retryAfter: number } | { status: n
 export interface FakeSlackCall {
   method: string;
   body: Record<string, unknown>;
+  /** What the fake answered (set once answered). */
+  response?: Record<string, unknown>;
 }
 
 export interface FakeSlackApi {
@@ -124,7 +126,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       return send(res, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, '');
-    calls.push({ method, body });
+    const call: FakeSlackCall = { method, body };
+    calls.push(call);
     const failure = failures.get(method)?.shift();
     if (failure) {
       if ('error' in failure) return send(res, 200, { ok: false, error: failure.error });
@@ -136,7 +139,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     if (!given) return send(res, 200, { ok: false, error: 'not_authed' });
     if (given !== token) return send(res, 200, { ok: false, error: 'invalid_auth' });
     const handler = handlers[method];
-    send(res, 200, handler ? handler(body) : { ok: false, error: 'unknown_method' });
+    call.response = handler ? handler(body) : { ok: false, error: 'unknown_method' };
+    send(res, 200, call.response);
   }
 
   await new Promise<void>((ok, fail) => {

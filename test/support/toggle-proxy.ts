@@ -1,0 +1,44 @@
+import { createServer, connect, type Socket } from 'node:net';
+
+export interface ToggleProxy {
+  url: string;
+  /** Odoo "goes down": open connections are cut and new ones are refused until up(). */
+  down(): void;
+  up(): void;
+  stop(): Promise<void>;
+}
+
+/** A TCP proxy in front of a server on loopback, to take it down and bring it back mid-test. */
+export async function startToggleProxy(targetPort: number): Promise<ToggleProxy> {
+  let isDown = false;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    if (isDown) return client.destroy();
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    down() {
+      isDown = true;
+      for (const s of sockets) s.destroy();
+    },
+    up() {
+      isDown = false;
+    },
+    stop: () =>
+      new Promise((done) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => done());
+      }),
+  };
+}
