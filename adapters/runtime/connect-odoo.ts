@@ -57,7 +57,14 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
     name: 'odoo',
     async run() {
       const r = await gateway.checkReachable();
-      return r.ok ? { ok: true, detail: `Odoo ${r.version} at ${url}${odoo.mode === 'embedded' ? ' (embedded)' : ''}` } : { ok: false, detail: r.reason };
+      if (!r.ok) return { ok: false, detail: r.reason };
+      const detail = `Odoo ${r.version} at ${url}${odoo.mode === 'embedded' ? ' (embedded)' : ''}`;
+      // Odoo silently ignores button_approve from a user who is not a purchase manager.
+      const [me] = await gateway.search('user', { domain: [['login', '=', odoo.username]], limit: 1 });
+      if (me && !me.isPurchaseManager) {
+        return { ok: true, detail, warnings: [`The bot's Odoo user ${odoo.username} is not in Purchase / Administrator: approvals decided in chat cannot be written to Odoo`] };
+      }
+      return { ok: true, detail };
     },
   };
   return { gateway, url, db: odoo.db, embedded: odoo.mode === 'embedded', readiness, close };

@@ -115,7 +115,8 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   const decision: Decision = {
     id: jobId(action, 'po', request.orderId, click.version),
     action,
-    actor: { ...click.actor, ...(who.profile?.displayName && !click.actor.displayName ? { displayName: who.profile.displayName } : {}) },
+    // The profile's name (users.info) beats the handle in the payload, which may be stale or odd.
+    actor: { ...click.actor, displayName: who.profile?.displayName ?? click.actor.displayName ?? approver.name },
     odooUserId: approver.odooUserId,
     odooLogin: approver.login,
     reason: click.reason ?? null,

@@ -49,13 +49,17 @@ export interface ApprovalHarness {
   close(): Promise<void>;
 }
 
-function blocksText(body: Record<string, unknown>): string {
-  const blocks = typeof body.blocks === 'string' ? (JSON.parse(body.blocks) as unknown[]) : (body.blocks as unknown[] | undefined) ?? [];
-  return `${String(body.text ?? '')}\n${JSON.stringify(blocks)}`;
+/** The blocks of a chat.postMessage / chat.update body (form bodies carry them as JSON text). */
+export function blocksOf(body: Record<string, unknown>): Array<Record<string, unknown>> {
+  return typeof body.blocks === 'string' ? (JSON.parse(body.blocks) as Array<Record<string, unknown>>) : ((body.blocks as Array<Record<string, unknown>>) ?? []);
 }
 
-function buttonsOf(body: Record<string, unknown>): Record<string, string> {
-  const blocks = typeof body.blocks === 'string' ? (JSON.parse(body.blocks) as Array<Record<string, unknown>>) : ((body.blocks as Array<Record<string, unknown>>) ?? []);
+function blocksText(body: Record<string, unknown>): string {
+  return `${String(body.text ?? '')}\n${JSON.stringify(blocksOf(body))}`;
+}
+
+export function buttonsOf(body: Record<string, unknown>): Record<string, string> {
+  const blocks = blocksOf(body);
   const out: Record<string, string> = {};
   for (const b of blocks) {
     for (const e of (b.elements as Array<Record<string, unknown>> | undefined) ?? []) {

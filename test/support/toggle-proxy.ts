@@ -2,6 +2,8 @@ import { createServer, connect, type Socket } from 'node:net';
 
 export interface ToggleProxy {
   url: string;
+  /** Cuts the connection of any request whose bytes contain `text` (e.g. one RPC method); null stops. */
+  failRequestsContaining(text: string | null): void;
   /** Odoo "goes down": open connections are cut and new ones are refused until up(). */
   down(): void;
   up(): void;
@@ -11,6 +13,7 @@ export interface ToggleProxy {
 /** A TCP proxy in front of a server on loopback, to take it down and bring it back mid-test. */
 export async function startToggleProxy(targetPort: number): Promise<ToggleProxy> {
   let isDown = false;
+  let poison: string | null = null;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     if (isDown) return client.destroy();
@@ -20,7 +23,15 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
     }
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      if (poison && chunk.includes(poison)) {
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -28,6 +39,9 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    failRequestsContaining(text) {
+      poison = text;
+    },
     down() {
       isDown = true;
       for (const s of sockets) s.destroy();
