@@ -16,7 +16,7 @@ try {
   const gateway = new OdooAwaitGateway({ url: config.odoo.url, db: config.odoo.db, username: config.odoo.username, password: config.odoo.password, timeoutMs: config.odoo.timeoutMs });
   const url = `${config.publicUrl}/webhooks/odoo/${config.webhooks.odooToken}`;
   const result = await ensureWebhookRule(gateway, url);
-  console.log(`${result.created ? 'Created' : 'Updated'} automation rule #${result.ruleId} in ${config.odoo.url}: purchase order state changes POST to ${config.publicUrl}/webhooks/odoo/<token>`);
+  process.stdout.write(`${result.created ? 'Created' : 'Updated'} automation rule #${result.ruleId} in ${config.odoo.url}: purchase order state changes POST to ${config.publicUrl}/webhooks/odoo/<token>\n`);
   process.exit(0);
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : `odoo:setup failed: ${err instanceof Error ? err.message : String(err)}`);
