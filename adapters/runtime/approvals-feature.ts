@@ -10,6 +10,7 @@ import { policyRules } from '../../src/approvals/policy-rules.ts';
 import { receiveApprovalClick } from '../../src/approvals/receive-approval-click.ts';
 import { onPurchaseOrderChanged, reconcileApprovals, type ReconcileDeps } from '../../src/approvals/reconcile-approvals.ts';
 import { writeBackDecision } from '../../src/approvals/write-back-decision.ts';
+import { remindAndEscalate } from '../../src/approvals/remind-and-escalate.ts';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import type { ApprovalChat, ChatPlatform } from '../../src/ports/chat.ts';
@@ -25,6 +26,7 @@ import { RedisCursorStore } from '../store/redis-cursor-store.ts';
 import type { OdooConnection } from './connect-odoo.ts';
 
 export const RECONCILE_APPROVALS_JOB = 'approvals-reconcile';
+export const REMIND_APPROVALS_JOB = 'approvals-remind';
 
 export interface ApprovalsFeature {
   handlers: JobHandlers;
@@ -81,6 +83,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
       },
       scan: {
         [RECONCILE_APPROVALS_JOB]: () => reconcileApprovals(reconcileDeps),
+        [REMIND_APPROVALS_JOB]: () => remindAndEscalate(base),
       },
     },
     listeners: {
@@ -100,6 +103,8 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
     },
     async schedule() {
       await queues.scan.upsertJobScheduler(RECONCILE_APPROVALS_JOB, { every: config.reconcileIntervalSeconds * 1000 }, { name: RECONCILE_APPROVALS_JOB });
+      // Reminders are due to the minute in business hours; checking every minute is cheap (open requests only).
+      await queues.scan.upsertJobScheduler(REMIND_APPROVALS_JOB, { every: 60_000 }, { name: REMIND_APPROVALS_JOB });
     },
   };
 }

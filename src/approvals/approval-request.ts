@@ -55,4 +55,6 @@ export interface ApprovalRequest {
   elsewhere: { outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null } | null;
   targets: ApprovalTarget[];
   cards: PostedMessage[];
+  /** Reminders and escalations already done (`remind-1-2`, `escalate-2`), so each happens once. */
+  stepsDone?: string[];
 }

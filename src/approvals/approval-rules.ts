@@ -40,4 +40,10 @@ export interface ApprovalRules {
   loginOverride(platform: ChatPlatform, chatUserId: string): string | null;
   /** "3 business hours", with the policy's calendar. */
   age(since: Date, now: Date): string;
+  /** When to remind the asked levels and when to ask the next level, in the rule's business hours. */
+  schedule(ruleName: string, requestedAt: Date): ScheduleStep[];
+  /** Where the cards of a level go (escalation posts them there). */
+  levelTargets(ruleName: string, level: number): ApprovalTarget[];
 }
+
+export type ScheduleStep = { kind: 'remind'; level: number; at: Date; nth: number } | { kind: 'escalate'; toLevel: number; at: Date };

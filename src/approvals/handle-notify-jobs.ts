@@ -87,7 +87,7 @@ export async function handleDirect(job: DirectJob, deps: NotifyDeps): Promise<st
     await chatFor(deps, job.to.chatUser.platform === 'teams' ? 'teams' : 'slack').sendDirect(job.to.chatUser, job.text);
     return 'sent';
   }
-  const [user] = await deps.odoo.read('user', [job.to.odooUserId]);
+  const [user] = 'odooUserId' in job.to ? await deps.odoo.read('user', [job.to.odooUserId]) : await deps.odoo.search('user', { domain: [['login', '=', job.to.odooLogin]], limit: 1 });
   const email = user?.email ?? (user?.login.includes('@') ? user.login : null);
   const chatUser = email ? await deps.directory.findByEmail(job.to.platform, email) : null;
   if (!chatUser) return 'recipient_unknown'; // the buyer has no chat account: Odoo's chatter still says it

@@ -34,7 +34,7 @@ export interface EphemeralJob {
 }
 export interface DirectJob {
   /** A chat user, or an Odoo user whose chat account is found by email. */
-  to: { chatUser: ChatUserRef } | { odooUserId: number; platform: PostedMessage['platform'] };
+  to: { chatUser: ChatUserRef } | { odooUserId: number; platform: PostedMessage['platform'] } | { odooLogin: string; platform: PostedMessage['platform'] };
   text: string;
 }
 

@@ -4,18 +4,14 @@ import { approversFor, type CardDelivery } from '../policy/approvers-for.ts';
 import { authorizeDecision } from '../policy/authorize-decision.ts';
 import { calendarOf } from '../policy/calendar-of.ts';
 import { matchRule } from '../policy/match-rule.ts';
-import type { Policy, PolicyRule } from '../policy/policy-types.ts';
+import type { Policy } from '../policy/policy-types.ts';
+import { reminderSchedule } from '../policy/reminder-schedule.ts';
 import { resolveChatIdentity } from '../policy/resolve-chat-identity.ts';
 import { businessMinutesBetween } from '../time/index.ts';
 import type { ApprovalRules, ApprovalTarget, Authorization } from './approval-rules.ts';
 
 /** The approval rules of a parsed policy file, for the platforms the bot is connected to. */
 export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]): ApprovalRules {
-  const ruleNamed = (name: string): PolicyRule => {
-    const rule = policy.rules.find((r) => r.name === name);
-    if (!rule) throw new Error(`rule ${name} is not in ${policy.source} any more`);
-    return rule;
-  };
   return {
     match(subject: ApprovalSubject) {
       const { rule, reason } = matchRule(policy, subject);
@@ -45,7 +41,15 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
       const hours = Math.floor(minutes / 60);
       return `${hours} business hour${hours === 1 ? '' : 's'}`;
     },
-    ...({ ruleNamed } as object),
+    schedule(ruleName, requestedAt) {
+      const rule = policy.rules.find((r) => r.name === ruleName);
+      return rule ? reminderSchedule(policy, rule, requestedAt) : [];
+    },
+    levelTargets(ruleName, level) {
+      const rule = policy.rules.find((r) => r.name === ruleName);
+      const approvers = rule ? approversFor(policy, rule, level) : null;
+      return (approvers?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms));
+    },
   };
 }
 

@@ -1,0 +1,80 @@
+import type { ApprovalStore } from '../ports/approval-store.ts';
+import type { AuditLog } from '../ports/audit-log.ts';
+import type { JobQueue } from '../ports/job-queue.ts';
+import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRules, ApprovalTarget, ScheduleStep } from './approval-rules.ts';
+import { enqueueDirect, enqueuePostCards } from './notify-jobs.ts';
+
+export interface RemindDeps {
+  store: ApprovalStore;
+  audit: AuditLog;
+  queue: JobQueue;
+  rules: Pick<ApprovalRules, 'schedule' | 'levelTargets' | 'age'>;
+  now: () => Date;
+}
+
+const stepKey = (s: ScheduleStep) => (s.kind === 'remind' ? `remind-${s.level}-${s.nth}` : `escalate-${s.toLevel}`);
+
+/**
+ * Runs due reminders and escalations of every pending request (a job scheduler calls it every
+ * minute). Each step is claimed on the request before it runs, so two workers never send the
+ * same reminder twice; escalation posts the next level's cards next to the existing ones.
+ */
+export async function remindAndEscalate(deps: RemindDeps): Promise<{ reminded: number; escalated: number }> {
+  const now = deps.now();
+  let reminded = 0;
+  let escalated = 0;
+  for (const id of await deps.store.openIds()) {
+    const request = await deps.store.get(id);
+    if (!request || request.status !== 'pending') continue;
+    const due = deps.rules.schedule(request.ruleName, new Date(request.requestedAt)).filter((s) => s.at <= now && !(request.stepsDone ?? []).includes(stepKey(s)));
+    for (const step of due) {
+      const claimed = await claimStep(deps.store, request.id, stepKey(step));
+      if (!claimed) continue;
+      if (step.kind === 'escalate') {
+        const targets = deps.rules.levelTargets(request.ruleName, step.toLevel);
+        const added = await deps.store.update(request.id, (r) => ({ ...r, targets: [...r.targets, ...targets.filter((t) => !r.targets.some((x) => sameTarget(x, t)))] }));
+        if (added) await enqueuePostCards(deps.queue, { id: request.id, targets });
+        await audit(deps, request, 'escalate', `asked level ${step.toLevel} after ${deps.rules.age(new Date(request.requestedAt), now)}`);
+        escalated += 1;
+      } else {
+        await remind(deps, claimed, step, now);
+        reminded += 1;
+      }
+    }
+  }
+  return { reminded, escalated };
+}
+
+async function claimStep(store: ApprovalStore, requestId: string, key: string): Promise<ApprovalRequest | null> {
+  let won = false;
+  const r = await store.update(requestId, (current) => {
+    if (current.status !== 'pending' || (current.stepsDone ?? []).includes(key)) return current;
+    won = true;
+    return { ...current, stepsDone: [...(current.stepsDone ?? []), key] };
+  });
+  return won ? r : null;
+}
+
+async function remind(deps: RemindDeps, request: ApprovalRequest, step: Extract<ScheduleStep, { kind: 'remind' }>, now: Date): Promise<void> {
+  const s = request.snapshot;
+  const text = `Reminder: ${s.orderName} (${s.vendorName}, ${s.amountTotal.toFixed(2)} ${s.currency}) has waited ${deps.rules.age(new Date(request.requestedAt), now)} for approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
+  for (let level = 1; level <= step.level; level++) {
+    for (const t of deps.rules.levelTargets(request.ruleName, level)) {
+      const key = `remind-${request.id}-${step.level}-${step.nth}-${targetId(t)}`;
+      if (t.kind === 'user') await enqueueDirect(deps.queue, { to: { chatUser: { platform: t.platform, userId: t.userId } }, text }, key);
+      if (t.kind === 'odoo-user') await enqueueDirect(deps.queue, { to: { odooLogin: t.login, platform: t.platform }, text }, key);
+    }
+  }
+  await audit(deps, request, 'remind', `reminder ${step.nth} to level ${step.level}`);
+}
+
+const targetId = (t: ApprovalTarget) => (t.kind === 'channel' ? t.channel : t.kind === 'user' ? t.userId : t.kind === 'odoo-user' ? t.login : t.xmlid);
+const sameTarget = (a: ApprovalTarget, b: ApprovalTarget) => a.kind === b.kind && a.platform === b.platform && targetId(a) === targetId(b);
+
+function audit(deps: RemindDeps, r: ApprovalRequest, what: 'remind' | 'escalate', detail: string) {
+  return deps.audit.record({
+    at: deps.now().toISOString(), orderId: r.orderId, orderName: r.snapshot.orderName, requestId: r.id, action: 'request', outcome: 'requested',
+    actor: null, odooLogin: null, version: r.version, channel: null, code: what, detail,
+  });
+}
