@@ -1,5 +1,6 @@
 import type { Row } from '../store.ts';
 import type { OdooEnv } from '../orm/env.ts';
+import { num } from './row-values.ts';
 
 /**
  * The stored computed fields of purchase orders and their lines, recomputed by the business
@@ -10,7 +11,6 @@ import type { OdooEnv } from '../orm/env.ts';
  *   effective_date, invoice_count.
  */
 const round2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const ids = (v: unknown): number[] => (Array.isArray(v) ? (v as number[]) : []);
 
 /** Sum of percent taxes (account.tax.amount) of the given tax ids, applied to a base. */

@@ -9,6 +9,7 @@ import { chatterMethods, postMessage } from './mail-thread.ts';
 import { orderLines, recomputeLine, recomputeOrder } from './purchase-compute.ts';
 import { nextSequence } from './sequence.ts';
 import { createReceipt } from './stock-picking.ts';
+import { num, ref } from './row-values.ts';
 
 /**
  * purchase.order: two-step approval, receipts, bills, chatter, with the semantics recorded on
@@ -22,15 +23,6 @@ import { createReceipt } from './stock-picking.ts';
  *   'cannot marshal None' fault 1);
  * - unlink of an order that is not cancelled is refused (fault 2).
  */
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-
-function ref(env: OdooEnv, xmlid: string): number | false {
-  try {
-    return env.store.ref(xmlid);
-  } catch {
-    return false;
-  }
-}
 
 /** purchase.order _approval_allowed (17.0/18.0), threshold in company currency (one currency here). */
 function approvalAllowed(env: OdooEnv, orderId: number): boolean {

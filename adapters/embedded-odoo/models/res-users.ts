@@ -3,6 +3,7 @@ import { UserError } from '../odoo-errors.ts';
 import type { ModelBehaviour } from '../orm/behaviour.ts';
 import { sudo, type OdooEnv } from '../orm/env.ts';
 import { create } from '../orm/records.ts';
+import { impliedClosure } from '../orm/access.ts';
 
 /**
  * res.users: each user has its own res.partner (name and email live there in Odoo; both are
@@ -10,18 +11,6 @@ import { create } from '../orm/records.ts';
  * recordings show a buyer created with 3 groups reading back 7), `share` is true for users
  * outside base.group_user (portal, public). Passwords are kept on the row, never read back.
  */
-export function impliedClosure(env: OdooEnv, groupIds: number[]): number[] {
-  const out = new Set<number>();
-  const stack = [...groupIds];
-  while (stack.length) {
-    const g = stack.pop();
-    if (g === undefined || out.has(g)) continue;
-    out.add(g);
-    const implied = env.store.get('res.groups', g)?.implied_ids;
-    if (Array.isArray(implied)) stack.push(...implied);
-  }
-  return [...out].sort((a, b) => a - b);
-}
 
 function refOr(env: OdooEnv, xmlid: string): number | undefined {
   try {
@@ -86,3 +75,5 @@ export const resUsersBehaviour: ModelBehaviour = {
     void env;
   },
 };
+
+export { impliedClosure };

@@ -7,6 +7,7 @@ import { create, write } from '../orm/records.ts';
 import { chatterMethods } from './mail-thread.ts';
 import { orderLines, recomputeOrder } from './purchase-compute.ts';
 import { nextSequence } from './sequence.ts';
+import { num, ref } from './row-values.ts';
 
 /**
  * Incoming receipts (stock.picking + stock.move) of purchase orders, as purchase_stock creates
@@ -15,15 +16,6 @@ import { nextSequence } from './sequence.ts';
  * the demand answers the stock.backorder.confirmation action, whose `process` splits the rest
  * into a backorder picking (backorder_id) and marks the original done.
  */
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-
-function ref(env: OdooEnv, xmlid: string): number | false {
-  try {
-    return env.store.ref(xmlid);
-  } catch {
-    return false;
-  }
-}
 
 function pickingPrefix(env: OdooEnv, typeId: number): string {
   const type = env.store.get('stock.picking.type', typeId);

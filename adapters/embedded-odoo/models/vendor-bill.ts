@@ -6,6 +6,7 @@ import { create, write } from '../orm/records.ts';
 import { chatterMethods } from './mail-thread.ts';
 import { orderLines, recomputeOrder, taxAmount } from './purchase-compute.ts';
 import { nextSequence } from './sequence.ts';
+import { num } from './row-values.ts';
 
 /**
  * Vendor bills (account.move, move_type 'in_invoice') created from purchase orders, as
@@ -13,7 +14,6 @@ import { nextSequence } from './sequence.ts';
  * not-yet-invoiced received quantities (bill control on received quantities), product lines
  * carrying purchase_line_id. Only product lines are kept (no payable/tax journal items).
  */
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const round2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
 
 export function createBills(env: OdooEnv, orderIds: number[]): number[] {

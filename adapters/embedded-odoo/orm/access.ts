@@ -66,17 +66,7 @@ const VERBS: Record<Operation, string> = { read: 'access', write: 'modify', crea
 /** The user's groups, implied groups included (stored closed on res.users.groups_id). */
 export function userGroupIds(env: OdooEnv, uid = env.uid): Set<number> {
   const user = env.store.get('res.users', uid);
-  const direct = Array.isArray(user?.groups_id) ? user.groups_id : [];
-  const out = new Set<number>();
-  const stack = [...direct];
-  while (stack.length) {
-    const g = stack.pop();
-    if (g === undefined || out.has(g)) continue;
-    out.add(g);
-    const implied = env.store.get('res.groups', g)?.implied_ids;
-    if (Array.isArray(implied)) stack.push(...implied);
-  }
-  return out;
+  return new Set(impliedClosure(env, Array.isArray(user?.groups_id) ? user.groups_id : []));
 }
 
 export function hasGroup(env: OdooEnv, xmlid: string, uid = env.uid): boolean {
@@ -160,4 +150,18 @@ export function ruleError(env: OdooEnv, model: string, op: Operation, ids: numbe
       'Note: this might be a multi-company issue. Switching company may help - in Odoo, not in real life!\n\n' +
       'Contact your administrator to request access if necessary.',
   );
+}
+
+/** Groups with the groups they imply, transitively (Odoo stores users' groups closed this way). */
+export function impliedClosure(env: OdooEnv, groupIds: number[]): number[] {
+  const out = new Set<number>();
+  const stack = [...groupIds];
+  while (stack.length) {
+    const g = stack.pop();
+    if (g === undefined || out.has(g)) continue;
+    out.add(g);
+    const implied = env.store.get('res.groups', g)?.implied_ids;
+    if (Array.isArray(implied)) stack.push(...implied);
+  }
+  return [...out].sort((a, b) => a - b);
 }
