@@ -81,4 +81,14 @@ describe('approve and reject from Slack', () => {
     await waitFor(() => h.ephemeralsTo('daniel').some((t) => t.includes(`${po.name} was already approved by Avery Quinn`)), 10_000, 'Daniel to be told');
     expect(await h.admin.readState(po.id)).toBe('purchase');
   });
+
+  it('posts every line in the card thread when Details is clicked', async () => {
+    const po = await h.createWaitingPo({ amount: 5200 });
+    const card = await h.waitForCard(po.name);
+    await h.click('avery', card, 'details');
+    await waitFor(() => h.slack.callsOf('chat.postMessage').some((c) => c.body.thread_ts === card.ts), 10_000, 'the details in the thread');
+    const thread = h.slack.callsOf('chat.postMessage').find((c) => c.body.thread_ts === card.ts)!;
+    expect(JSON.stringify(thread.body)).toContain('1 Units');
+    expect(await h.admin.readState(po.id)).toBe('to approve');
+  });
 });

@@ -1,0 +1,29 @@
+import { Redis } from 'ioredis';
+import { ConfigError } from '../../src/config/parse-config.ts';
+import { RedisAuditLog } from '../store/redis-audit-log.ts';
+import { loadConfig } from './load-config.ts';
+
+/**
+ * `npm run audit -- <PO id> [--limit N]`: the audit trail of one purchase order, newest first, as
+ * JSON lines (who, chat and Odoo identity, what, when, card version, channel, outcome).
+ */
+const args = process.argv.slice(2);
+const id = Number(args.find((a) => /^\d+$/.test(a)));
+const limitAt = args.indexOf('--limit');
+const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 100;
+if (!Number.isInteger(id) || id <= 0 || !Number.isInteger(limit) || limit <= 0) {
+  console.error('usage: npm run audit -- <purchase order id> [--limit N]');
+  process.exit(2);
+}
+try {
+  const config = loadConfig();
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect();
+  const entries = await new RedisAuditLog(redis, config.redis.keyPrefix, config.auditRetentionDays).forOrder(id, limit);
+  for (const e of entries) process.stdout.write(`${JSON.stringify(e)}\n`);
+  if (entries.length === 0) console.error(`no audit records for purchase order ${id} (kept ${config.auditRetentionDays} days)`);
+  redis.disconnect();
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : `audit failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
