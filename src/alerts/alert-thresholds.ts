@@ -25,11 +25,11 @@
  *     after_business_hours: 8   # in the policy's working calendar
  *     critical_after_business_hours: 24
  *   invoice_match:
- *     price_tolerance:          # per bill currency; `default` for the others
- *       default: { percent: 2, absolute: 0.01 }
- *       EUR: { percent: 2, absolute: 0.01 }
+ *     price_tolerance:          # per bill currency; `default` for the others. Tolerated when the
+ *       default: { percent: 2, absolute: 1 }   # unit price is within percent of the PO's, or the
+ *       EUR: { percent: 2, absolute: 1 }       # line's difference (x quantity) within absolute
  *     critical_price_percent: 10
- *     quantity_tolerance: { percent: 0, absolute: 0 }
+ *     quantity_tolerance: { percent: 0, absolute: 0 }   # of the received quantity, in units
  * ```
  */
 import { z } from 'zod';
@@ -79,7 +79,7 @@ export const alertThresholdsSchema = z
         price_tolerance: z
           .record(z.string(), tolerance)
           .default({})
-          .transform((byCurrency) => ({ default: { percent: 2, absolute: 0.01 }, ...byCurrency })),
+          .transform((byCurrency) => ({ default: { percent: 2, absolute: 1 }, ...byCurrency })),
         critical_price_percent: percent.default(10),
         quantity_tolerance: tolerance.prefault({}),
       })
@@ -116,7 +116,10 @@ export const alertThresholdsSchema = z
     },
   }));
 
-/** `percent` of the reference value or `absolute` units: within either is tolerated. */
+/**
+ * Within either is tolerated. Quantities: `percent` of the received quantity or `absolute` units.
+ * Prices: `percent` of the PO unit price or `absolute` for the whole line (difference x quantity).
+ */
 export interface Tolerance {
   percent: number;
   absolute: number;

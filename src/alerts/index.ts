@@ -14,6 +14,6 @@ export { detectBillsWithoutPo } from './detectors/bill-without-po.ts';
 export { detectDuplicateBillRefs, duplicateBillsOf, normalizeVendorRef } from './detectors/duplicate-bill-ref.ts';
 export type { EtaSlippedResult } from './detectors/eta-slipped.ts';
 export { detectEtaSlipped } from './detectors/eta-slipped.ts';
-export { detectInvoiceMismatches, withinTolerance } from './detectors/invoice-mismatch.ts';
+export { detectInvoiceMismatches, withinPriceTolerance, withinTolerance } from './detectors/invoice-mismatch.ts';
 export { detectLateReceipts } from './detectors/late-receipt.ts';
 export { detectUnconfirmedOrders } from './detectors/unconfirmed-po.ts';

@@ -12,7 +12,7 @@ describe('parseAlertThresholds', () => {
       unconfirmedPo: { afterDays: 2, criticalAfterDays: 7 },
       rfqUnanswered: { afterDays: 3, criticalAfterDays: 10 },
       approvalAging: { afterBusinessHours: 8, criticalAfterBusinessHours: 24 },
-      invoiceMatch: { priceTolerance: { default: { percent: 2, absolute: 0.01 } }, criticalPricePercent: 10, quantityTolerance: { percent: 0, absolute: 0 } },
+      invoiceMatch: { priceTolerance: { default: { percent: 2, absolute: 1 } }, criticalPricePercent: 10, quantityTolerance: { percent: 0, absolute: 0 } },
     });
     expect(t.calendar.timeZone).toBe('America/Chicago');
   });
@@ -37,7 +37,7 @@ invoice_match:
     ]);
     expect(t.unconfirmedPo).toEqual({ afterDays: 3, criticalAfterDays: 7 });
     expect(priceToleranceFor(t, 'EUR')).toEqual({ percent: 1.5, absolute: 0.05 });
-    expect(priceToleranceFor(t, 'USD')).toEqual({ percent: 2, absolute: 0.01 });
+    expect(priceToleranceFor(t, 'USD')).toEqual({ percent: 2, absolute: 1 });
     expect(t.invoiceMatch.quantityTolerance).toEqual({ percent: 0, absolute: 1 });
     expect(lateReceiptSettingsFor(t, { id: 4, name: 'Rotterdam Waalhaven', code: 'RTM' })).toEqual({ graceHours: 4, timeZone: 'Europe/Amsterdam' });
     expect(lateReceiptSettingsFor(t, { id: 1, name: 'Joliet DC', code: 'WH' })).toEqual({ graceHours: 2, timeZone: 'America/Chicago' });

@@ -85,11 +85,15 @@ describe('detectInvoiceMismatches (three-way match)', () => {
       expect(priced(price)).toHaveLength(count);
     });
 
-    it('tolerates a tiny absolute difference on a cheap item that the percentage would flag', () => {
-      const cheap = (price: number) =>
-        mismatches(snapshot({ purchaseOrderLines: [poLine({ priceUnit: 0.3 })], vendorBillLines: [billLine({ priceUnit: price })] }));
-      expect(cheap(0.31)).toEqual([]); // 3.3 % but one cent
-      expect(cheap(0.32)).toHaveLength(1);
+    it('tolerates a difference worth less than `absolute` on the whole line, that the percentage would flag', () => {
+      const cheap = (price: number, quantity = 80) =>
+        mismatches(snapshot({ purchaseOrderLines: [poLine({ priceUnit: 0.3, quantity, qtyReceived: quantity })], vendorBillLines: [billLine({ priceUnit: price, quantity })] }));
+      expect(cheap(0.31)).toEqual([]); // 3.3 % but 0.80 on the line
+      expect(cheap(0.3125)).toEqual([]); // 4.2 %, but exactly 1.00 on the line: at the boundary, tolerated
+      expect(cheap(0.3126)).toHaveLength(1); // 1.008 on the line
+      expect(cheap(0.32)).toHaveLength(1); // 1.60 on the line
+      // A cent on a cheap item billed 31,500 times is 315: not hidden by a per-unit tolerance.
+      expect(cheap(0.31, 31_500)).toHaveLength(1);
     });
 
     it('grades critical from critical_price_percent', () => {

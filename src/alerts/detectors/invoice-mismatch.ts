@@ -14,11 +14,21 @@ const EPSILON = 1e-9;
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Within `absolute` units or within `percent` of `reference`: either is tolerated. */
+/** Within `absolute` units or within `percent` of `reference`: either is tolerated (quantities). */
 export function withinTolerance(difference: number, reference: number, t: Tolerance): boolean {
   const d = Math.abs(difference);
   if (d <= t.absolute + EPSILON) return true;
   return reference !== 0 && (d / Math.abs(reference)) * 100 <= t.percent + EPSILON;
+}
+
+/**
+ * A unit price difference is tolerated within `percent` of the PO price, or when the whole line's
+ * difference (unit difference x billed quantity) is within `absolute`: per unit, a cent on a
+ * 0.19 item billed 31,500 times would hide hundreds.
+ */
+export function withinPriceTolerance(unitDifference: number, poPrice: number, quantity: number, t: Tolerance): boolean {
+  if (Math.abs(unitDifference * quantity) <= t.absolute + EPSILON) return true;
+  return poPrice !== 0 && (Math.abs(unitDifference) / Math.abs(poPrice)) * 100 <= t.percent + EPSILON;
 }
 
 type MismatchKind = 'bill-over-received' | 'bill-price-mismatch' | 'bill-nothing-received';
@@ -88,7 +98,7 @@ function matchLine(
   if (priceDifference === null) {
     // No exchange rate in the records: the prices cannot be compared, and finance should know that.
     found.push({ kind: 'bill-price-mismatch', match });
-  } else if (!withinTolerance(priceDifference, poLine.priceUnit, priceToleranceFor(thresholds, billCurrency))) {
+  } else if (!withinPriceTolerance(priceDifference, poLine.priceUnit, line.quantity, priceToleranceFor(thresholds, billCurrency))) {
     found.push({ kind: 'bill-price-mismatch', match: { ...match, amountAtStake: { amount: round(priceDifference * line.quantity, 2), currency: billCurrency } } });
   }
   return found;
