@@ -29,7 +29,7 @@ const NOW = new Date('2026-11-26T23:00:00Z');
  * Store rows -> the typed records, for the fields the detectors read. No XML-RPC: this bench
  * measures the detectors, not the gateway (the scan bench measures the whole path).
  */
-function converter(store: OdooStore) {
+export function converter(store: OdooStore) {
   const refs = new Map<string, Ref | null>();
   const ref = (model: string, id: unknown): Ref | null => {
     if (typeof id !== 'number') return null;

@@ -1,0 +1,86 @@
+import type { EmailCategory } from '../email-reading.ts';
+
+/**
+ * Phrases that signal each category, in English, German, Spanish and French, with a weight
+ * (3 = says it outright, 2 = strong hint, 1 = weak hint). Phrases only: no vendor names, ids
+ * or sentences from any data set. A sentence that matches a category's `negation` ("pricing
+ * stays as quoted", "please confirm", "if you'd rather cancel") does not count for it.
+ */
+export interface CategoryRule {
+  category: Exclude<EmailCategory, never>;
+  weight: number;
+  pattern: RegExp;
+}
+
+const L = '\\p{L}*';
+const re = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'iu');
+
+const table: Array<[EmailCategory, number, string]> = [
+  // delay
+  ['delay', 3, `delay(?:ed|s)?|postpon${L}|reschedul${L}|(?:going\\s+to|will|gonna|to)\\s+be\\s+late|running\\s+late|arrive\\s+late|later\\s+than`],
+  ['delay', 3, `verz[öo]ger${L}|lieferverzug|verspät${L}|verschieb${L}|verschoben|terminverschiebung`],
+  ['delay', 3, `retras${L}|demora${L}|aplaza${L}|pospon${L}|retard|retardée?s?|report(?:é|ée|és|ées|er)|décal${L}`],
+  ['delay', 3, `slip(?:s|ped|ping)?|push(?:ed|ing)?\\s+(?:back|out)|pushed\\s+to`],
+  ['delay', 3, `new\\s+(?:ship(?:ping)?|delivery|arrival|dispatch)\\s+date|revised\\s+(?:delivery|ship(?:ping)?|eta|arrival)|updated\\s+eta|nueva\\s+fecha|nouvelle\\s+date|neue[rn]?\\s+(?:liefer)?termin`],
+  ['delay', 3, `no\\s+podremos\\s+(?:entregar|enviar|servir)|ne\\s+pourrons\\s+pas\\s+(?:vous\\s+)?(?:livrer|expédier)|(?:termin|liefertermin)\\s+nicht\\s+(?:halten|einhalten)`],
+  ['delay', 3, `won'?t\\s+make|no\\s+way\\s+(?:it|we)\\s+make|(?:can ?not|can't|unable\\s+to|won't\\s+be\\s+able\\s+to)\\s+(?:make|meet|hold|keep)\\s+(?:the\\s+|this\\s+|that\\s+|your\\s+)?(?:date|deadline|delivery|ship\\s+date)`],
+  ['delay', 3, `stuck\\s+(?:in|at)\\s+customs|held\\s+(?:up\\s+)?(?:in|at)\\s+customs|customs\\s+(?:hold|exam|inspection)|hold-?up`],
+  ['delay', 2, `behind\\s+schedule|(?:we're|were|we\\s+are|we\\s+re)\\s+behind|back-?order(?:ed|s)?|rückstand|instead\\s+of\\s+(?:today|tomorrow)|rolled|port\\s+congestion|overbooked`],
+  ['delay', 1, `outage|breakdown|is\\s+down|went\\s+down|avería|panne|ausfall|störung|allocation|shortage|late|expect\\s+to\\s+(?:ship|deliver)`],
+  // partial_shipment
+  ['partial_shipment', 3, `partial(?:ly)?\\s+(?:shipment|delivery|quantity|ship${L})|ship\\s+partial|short[-\\s]?ship${L}|short\\s+shipment|lines?\\s+short|short\\s+on|shipped\\s+short`],
+  ['partial_shipment', 3, `teillieferung|teilmenge|restmenge|entrega\\s+parcial|env[íi]o\\s+parcial|livraison\\s+partielle|exp[ée]dition\\s+partielle|reliquat`],
+  ['partial_shipment', 3, `(?:the\\s+)?balance\\s+(?:of\\s+)?\\d|(?:remaining|other)\\s+\\d[\\d,.]*\\s+\\p{L}+\\s+(?:will|to\\s+follow|follow|come|ship)`],
+  ['partial_shipment', 2, `b/o|only\\s+\\d[\\d,.]*\\s+(?:of|out\\s+of)`],
+  ['partial_shipment', 1, `back-?order(?:ed|s)?`],
+  // price_change
+  ['price_change', 3, `price\\s+(?:increase|adjustment|change|rise|reduction|decrease|drop|update)s?|pric(?:e|ing)\\s+discrepancy|price\\s+list`],
+  ['price_change', 3, `(?:increase|decrease|reduction|rise)\\s+(?:of|by)\\s+[+-]?\\d|\\d+(?:[.,]\\d+)?\\s?%\\s+(?:price\\s+)?(?:increase|decrease|surcharge|reduction|rise)`],
+  ['price_change', 3, `(?:new|updated|current|revised)\\s+(?:unit\\s+)?(?:price|pricing|prices)|surcharge|recargo|zuschlag|majoration`],
+  ['price_change', 3, `preisanpassung|preiserh[öo]hung|preis[äa]nderung|preissenkung|neue[rn]?\\s+(?:st[üu]ck)?preis|teuerungszuschlag|legierungszuschl${L}`],
+  ['price_change', 3, `subida\\s+(?:del?\\s+)?(?:los\\s+)?precios?|aumento\\s+(?:del?\\s+)?precios?|nuevo\\s+precio|precio\\s+(?:unitario\\s+)?pasa|incremento\\s+(?:del?\\s+)?precio`],
+  ['price_change', 3, `hausse\\s+(?:de|des)\\s+(?:prix|tarifs?)|augmentation\\s+(?:de|des)\\s+(?:prix|tarifs?)|nouveaux?\\s+(?:prix|tarifs?)|baisse\\s+(?:de|des)\\s+prix`],
+  ['price_change', 3, `price\\s+(?:on\\s+.{1,40}?\\s+)?(?:drops|goes\\s+up|increases|rises|changes|falls)|(?:drops|rises|increases|decreases)\\s+from`],
+  ['price_change', 2, `(?:costs?|landed\\s+cost)\\s.{0,50}(?:gone\\s+up|went\\s+up|risen|increased|better|lower)|passing\\s+(?:that|this|it)\\s+on`],
+  ['price_change', 1, `price|pricing|preis|precio|prix|tarif`],
+  // cancellation
+  ['cancellation', 3, `cancel(?:l?ed|l?ing|lation|s)?|storn${L}|annul${L}|cancela${L}|anula${L}`],
+  ['cancellation', 3, `decline\\s+(?:this|the|your)\\s+(?:one|order|po)|(?:unable\\s+to|can ?not|can't|won't\\s+be\\s+able\\s+to)\\s+(?:fill|supply|fulfil+)|no\\s+longer\\s+(?:able\\s+to\\s+)?(?:supply|serve|deliver|produce|carry|stock)|ne\\s+sommes\\s+plus\\s+en\\s+mesure|ya\\s+no\\s+(?:podemos|podremos|fabricamos)|nicht\\s+mehr\\s+(?:liefer|herstell)${L}`],
+  ['cancellation', 2, `discontinu${L}|eingestellt|descatalogad${L}|cessé\\s+la\\s+production|stopped\\s+production|end[-\\s]of[-\\s]life|(?:can ?not|can't)\\s+deliver\\s+(?:po|the\\s+order|this\\s+order|your\\s+order)`],
+  ['cancellation', 2, `rupture\\s+de\\s+stock|sold\\s+out|ausverkauft|agotad${L}|out\\s+of\\s+stock|no\\s+(?:remaining\\s+)?stock|no\\s+restock|sans\\s+date\\s+de\\s+réapprovisionnement|source\\s+elsewhere|find\\s+another\\s+(?:vendor|supplier)`],
+  ['cancellation', 1, `nothing\\s+will\\s+be\\s+invoiced|aucune\\s+facture|no\\s+se\\s+facturará`],
+  // quality_issue
+  ['quality_issue', 4, `recall|rückruf${L}|retirada\\s+del\\s+mercado|rappel\\s+(?:de\\s+)?produits?`],
+  ['quality_issue', 3, `quality\\s+(?:hold|issue|problem|defect|complaint|concern)|qualitätsproblem|qualitätsmangel|problema\\s+de\\s+calidad|problème\\s+de\\s+qualité|non[-\\s]?conform${L}|nicht\\s+konform|no\\s+conforme`],
+  ['quality_issue', 3, `defect${L}|defekt${L}|fehlerhaft|mangelhaft|defectuos${L}|défaut${L}|défectueu${L}|reklamation|beanstandung|reclamación|réclamation`],
+  ['quality_issue', 3, `out\\s+of\\s+spec(?:ification)?|(?:does\\s+not|doesn't|do\\s+not)\\s+meet\\s+(?:the\\s+)?spec${L}|spec(?:ification)?\\s+error|failed\\s+(?:our\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:test|inspection)|qc\\s+found|inspection\\s+(?:found|failed)|deformation|contaminat${L}|wrong\\s+(?:material|board|grade|spec${L}|item|product)`],
+  ['quality_issue', 3, `quarantine|segregate|do\\s+not\\s+(?:use|sell|distribute)|don't\\s+use|not\\s+to\\s+distribute|gesperrt|sperrung|bloquead[oa]|bloqué`],
+  ['quality_issue', 2, `(?:on|in)\\s+hold|please\\s+hold`],
+  ['quality_issue', 1, `damaged|beschädigt|dañad${L}|endommag${L}|problem|problema|problème`],
+  // confirmation
+  ['confirmation', 3, `confirm${L}|acknowledg${L}|bestätig${L}|auftragsbestätigung|accusé\\s+de\\s+réception`],
+  ['confirmation', 2, `all\\s+good\\s+for|on\\s+track|on\\s+schedule|as\\s+(?:planned|scheduled|ordered|requested)|back\\s+on\\s+(?:the\\s+)?(?:original|planned)\\s+(?:date|schedule)|as\\s+per\\s+your\\s+(?:po|order)|wie\\s+geplant|termingerecht|fristgerecht|según\\s+lo\\s+previsto|comme\\s+prévu|conformément\\s+à\\s+votre\\s+demande`],
+  ['confirmation', 2, `received\\s+your\\s+(?:purchase\\s+)?order|thank\\s+you\\s+for\\s+your\\s+order|vielen\\s+dank\\s+für\\s+ihre\\s+bestellung|gracias\\s+por\\s+(?:su|vuestro)\\s+pedido|merci\\s+pour\\s+votre\\s+commande`],
+  // invoice_query
+  ['invoice_query', 3, `past\\s+due|overdue|unpaid|outstanding\\s+(?:invoice|balance|amount)|remit${L}|dunning|payment\\s+reminder|zahlungserinnerung|mahnung|überfällig|recordatorio\\s+de\\s+pago|impagad${L}|impayé${L}|relance\\s+de\\s+paiement`],
+  ['invoice_query', 3, `credit\\s+(?:note|memo)|gutschrift|nota\\s+de\\s+crédito|note\\s+de\\s+crédit|facture\\s+d'avoir`],
+  ['invoice_query', 3, `bank\\s+(?:details|account)|iban|swift|bankverbindung|kontoverbindung|datos\\s+bancarios|cuenta\\s+bancaria|coordonnées\\s+bancaires`],
+  ['invoice_query', 3, `(?:invoice|rechnung|factura|facture)\\s.{0,80}(?:rejected|missing|dispute|incorrect|wrong|abgelehnt|rechazad${L}|rejetée)|re-?submit\\s+the\\s+invoice|po\\s+number\\s+(?:needed|missing|required)`],
+  ['invoice_query', 2, `payments?|zahlung|pago|paiement`],
+  ['invoice_query', 1, `invoice${L}|rechnung|factura|facture`],
+  // other: autoreplies, newsletters, closure notices
+  ['other', 5, `automatic\\s+reply|auto[-\\s]?reply|out\\s+of\\s+(?:the\\s+)?office|abwesenheitsnotiz|nicht\\s+im\\s+büro|automatische\\s+antwort|respuesta\\s+automática|fuera\\s+de\\s+la\\s+oficina|réponse\\s+automatique|absente?\\s+du\\s+bureau`],
+  ['other', 4, `unsubscribe|view\\s+(?:this\\s+email\\s+)?in\\s+(?:your\\s+)?browser|newsletter|abmelden|darse\\s+de\\s+baja|se\\s+désabonner|désinscri${L}`],
+  ['other', 4, `holiday\\s+hours|(?:will\\s+be|are|is|remain)\\s+closed|betriebsferien|betriebsurlaub|geschlossen|vacaciones|cerrad[oa]s?|fermeture|congés`],
+  ['other', 2, `dear\\s+valued\\s+customers|liebe\\s+kunden|kundinnen\\s+und\\s+kunden|estimados\\s+clientes|chers\\s+clients|to\\s+all\\s+(?:our\\s+)?customers`],
+];
+
+export const CATEGORY_RULES: CategoryRule[] = table.map(([category, weight, source]) => ({ category, weight, pattern: re(source) }));
+
+/** Sentence-level exceptions: where these match, that category's rules do not count. */
+export const NEGATIONS: Partial<Record<EmailCategory, RegExp>> = {
+  delay: re(`no\\s+delay|not\\s+(?:be\\s+)?delayed|on\\s+time|keine\\s+verzögerung|sin\\s+retraso|pas\\s+de\\s+retard|sooner\\s+than\\s+expected|ahead\\s+of\\s+schedule|back\\s+on\\s+(?:the\\s+)?(?:original|planned)|sorry\\s+for\\s+the\\s+late\\s+(?:reply|update|response)`),
+  price_change: re(`stays?|remains?|unchanged|as\\s+quoted|no\\s+(?:price\\s+)?change|same\\s+price|bleib${L}|unverändert|se\\s+mantiene${L}|sin\\s+cambios?|reste${L}|inchangé${L}|ps\\s+price|replacement|substitute|alternative|instead`),
+  cancellation: re(`if\\s+you(?:'d|\\s+would)?\\s+(?:rather|prefer|want|wish)|would\\s+you\\s+like|wenn\\s+sie|falls\\s+sie|si\\s+(?:prefiere|prefieres|lo\\s+prefiere)|si\\s+vous\\s+(?:préférez|souhaitez)|not\\s+(?:be\\s+)?cancel${L}|no\\s+cancel${L}`),
+  confirmation: re(`please|kindly|bitte|por\\s+favor|merci\\s+de|veuillez|can\\s+you|could\\s+you|confirmadnos|confirmez|bestätigen\\s+sie|once|sobald|una\\s+vez|dès\\s+que|can ?not|can't|won't|unable|no\\s+podremos|ne\\s+pourrons|nicht|shipping\\s+confirmation|will\\s+receive`),
+};
