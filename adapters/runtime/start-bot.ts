@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -21,6 +22,9 @@ import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
+import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
+import { mountWorkspace } from '../workspace/mount-workspace.ts';
+import type { WorkspaceStore } from '../workspace/workspace-store.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -45,6 +49,8 @@ export interface BotRuntime {
   url?: string;
   workerPool?: WorkerPool;
   webhookToken: string | undefined;
+  /** The local workspace standing in for Slack (demo mode, web processes only). */
+  workspace?: { store: WorkspaceStore };
   /** Stops taking work, lets running jobs finish (or returns them), closes every connection. */
   stop(): Promise<void>;
 }
@@ -78,7 +84,50 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // Demo mode needs no configuration: the bot wires the embedded Odoo's rules with this token.
     const webhookToken = config.webhooks.odooToken ?? (config.odoo.mode === 'embedded' ? randomBytes(24).toString('base64url') : undefined);
 
-    const approvals = createApprovalsFeature({ config, policy, redis, queues, odoo, logger, now });
+    // HTTP binds before the features are built: in demo mode the bot's Slack client must know the
+    // URL of the local workspace it serves itself (PORT=0 in tests). Until every route is mounted,
+    // requests other than /healthz get 503 `starting`.
+    let app: Express | undefined;
+    let server: Server | undefined;
+    let url: string | undefined;
+    let started = false;
+    let closeServer: (() => Promise<void>) | undefined;
+    if (options.http) {
+      app = createHttpApp(logger);
+      app.use((req, res, next) => {
+        if (started || req.path === '/healthz') return next();
+        res.status(503).set('retry-after', '1').json({ error: 'starting', message: 'the bot is starting; try again in a moment' });
+      });
+      const checks: ReadinessCheck[] = [redisReadiness(redis), odoo.readiness];
+      registerHealthRoutes(app, { checks, metrics });
+      registerOdooWebhookRoute(app, {
+        token: webhookToken,
+        bodyLimitBytes: config.webhooks.bodyLimitBytes,
+        dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
+        once: new RedisOnceStore(redis, config.redis.keyPrefix),
+        queue: new BullJobQueue(queues),
+        metrics,
+        logger,
+        now,
+      });
+      const listening = await listen(app, config.port);
+      server = listening;
+      // Closing the server first stops new requests; idle keep-alive sockets would hold it open.
+      closeServer = () =>
+        new Promise<void>((done) => {
+          listening.close(() => done());
+          listening.closeIdleConnections();
+        });
+      closers.push(closeServer);
+      const address = listening.address();
+      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.port}`;
+    }
+
+    // Demo mode (no SLACK_BOT_TOKEN): the bot runs unchanged against the local workspace, with
+    // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
+    const workspace = workspaceEnabled(config);
+    const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now });
     const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, webhookToken, stop: stopAll };
 
     if (options.workers) {
@@ -92,38 +141,28 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       closers.push(() => pool.close(config.shutdownTimeoutMs));
       await approvals.schedule();
     }
+    if (closeServer) {
+      // Stop runs closers in reverse: the server must still close first, before the workers.
+      closers.splice(closers.indexOf(closeServer), 1);
+      closers.push(closeServer);
+    }
 
-    if (options.http) {
-      const app = createHttpApp(logger);
-      const checks: ReadinessCheck[] = [redisReadiness(redis), odoo.readiness];
-      registerHealthRoutes(app, { checks, metrics });
-      registerOdooWebhookRoute(app, {
-        token: webhookToken,
-        bodyLimitBytes: config.webhooks.bodyLimitBytes,
-        dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
-        once: new RedisOnceStore(redis, config.redis.keyPrefix),
-        queue: new BullJobQueue(queues),
-        metrics,
-        logger,
-        now,
-      });
+    if (app && server && url) {
       approvals.mount(app);
+      if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
+        runtime.workspace = mountWorkspace(app, {
+          redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
+          ownUrl: url, policy, queues, approvalStore: approvals.store, metrics, logger, now,
+        });
+        logger.info({ url: `${config.publicUrl}/workspace`, ops: `${config.publicUrl}/workspace/ops` }, `demo mode: no SLACK_BOT_TOKEN, so the bot talks to the local workspace; open ${config.publicUrl}/workspace`);
+      }
       finishHttpApp(app, logger);
-      const server = await listen(app, config.port);
-      // Closing the server first stops new requests; idle keep-alive sockets would hold it open.
-      closers.push(
-        () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeIdleConnections();
-          }),
-      );
-      const address = server.address();
+      started = true;
       runtime.server = server;
-      runtime.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : config.port}`;
+      runtime.url = url;
       if (odoo.embedded && webhookToken) {
         // Demo mode: the embedded Odoo tells this bot about PO state changes, as a real one would.
-        await ensureWebhookRule(odoo.gateway, `${runtime.url}/webhooks/odoo/${webhookToken}`);
+        await ensureWebhookRule(odoo.gateway, `${url}/webhooks/odoo/${webhookToken}`);
       }
     }
     return runtime;

@@ -29,6 +29,11 @@ export function cleanEmail(email: Pick<SupplierEmail, 'subject' | 'text' | 'html
   return { subject: cleanSubject(email.subject), text, forwardedText, fullText };
 }
 
+/** Whether the subject says this answers or forwards an earlier email (its words may be the older message's). */
+export function isReplySubject(subject: string): boolean {
+  return SUBJECT_PREFIX.test(subject);
+}
+
 /** The subject without reply and forward prefixes. */
 export function cleanSubject(subject: string): string {
   return subject.replace(SUBJECT_PREFIX, '').trim();

@@ -48,7 +48,7 @@ export function htmlToText(html: string): string {
     if (dropDepth > 0) continue;
     if (tag === 'blockquote') {
       quoteDepth = Math.max(0, quoteDepth + (closing ? -1 : 1));
-      out += `\n\u0001${quoteDepth}\n`;
+      out += `\n\uE000${quoteDepth}\n`;
       continue;
     }
     if (tag === 'td' || tag === 'th') out += closing ? ' | ' : '';
@@ -68,7 +68,7 @@ function prefixQuotes(text: string): string {
   let depth = 0;
   const lines: string[] = [];
   for (const line of text.split('\n')) {
-    const marker = /^\u0001(\d+)$/.exec(line.trim());
+    const marker = /^\uE000(\d+)$/.exec(line.trim());
     if (marker) {
       depth = Number(marker[1]);
       continue;

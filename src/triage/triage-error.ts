@@ -5,6 +5,7 @@ export type TriageErrorCode =
   | 'triage_invalid_reading'
   | 'triage_provider_failed'
   | 'triage_timeout'
+  | 'triage_injection_suspected'
   | 'triage_provider_unavailable';
 
 /** A triage provider could not produce a valid reading; retrying may help unless it is unavailable. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { memoBusinessHoursBetween } from '../../src/alerts/business-hours-memo.ts';
 import { detectApprovalAging } from '../../src/alerts/detectors/approval-aging.ts';
+import { businessHoursBetween } from '../../src/time/business-hours-between.ts';
 import { at, officeHours, po, thresholds } from './fixtures.ts';
 
 // Chicago office hours (08:00-18:00 CST = 14:00-24:00 UTC), Nov 2026. Fri 20th, Mon 23rd.
@@ -41,5 +43,20 @@ describe('detectApprovalAging', () => {
     expect(detectApprovalAging({ purchaseOrders: [order] }, thresholds({ approval_aging: { after_business_hours: 12 } }, holidays), at('2026-11-28T12:00:00Z'))).toEqual([]);
     expect(detectApprovalAging({ purchaseOrders: [order] }, thresholds({ approval_aging: { after_business_hours: 12 } }), at('2026-11-28T12:00:00Z'))).toHaveLength(1);
     expect(detectApprovalAging({ purchaseOrders: [po({ state: 'purchase', writeDate: at('2026-11-01T14:00:00Z') })] }, thresholds(), at('2026-11-28T12:00:00Z'))).toEqual([]);
+  });
+});
+
+describe('memoBusinessHoursBetween', () => {
+  it('counts exactly as src/time does, across weekends, holidays and DST changes', () => {
+    const cal = officeHours('America/Chicago', ['2026-11-26', '2026-11-27']);
+    const starts = ['2026-03-06T22:00:00Z', '2026-03-07T05:00:00Z', '2026-10-30T13:59:00Z', '2026-11-20T22:00:00Z', '2026-11-25T17:17:00Z'];
+    const lengths = [0.5, 7, 30, 61, 200, 500]; // hours of wall clock
+    for (const s of starts) {
+      for (const hours of lengths) {
+        const a = at(s);
+        const b = new Date(a.getTime() + hours * 3_600_000);
+        expect(memoBusinessHoursBetween(a, b, cal), `${s} +${hours}h`).toBe(businessHoursBetween(a, b, cal));
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectBillsWithoutPo } from '../../src/alerts/detectors/bill-without-po.ts';
 import { detectDuplicateBillRefs, normalizeVendorRef } from '../../src/alerts/detectors/duplicate-bill-ref.ts';
-import { detectInvoiceMismatches, withinTolerance } from '../../src/alerts/detectors/invoice-mismatch.ts';
+import { detectInvoiceMismatches, withinPriceTolerance, withinTolerance } from '../../src/alerts/detectors/invoice-mismatch.ts';
 import { detectAll } from '../../src/alerts/detect-all.ts';
 import type { ProcurementException } from '../../src/alerts/exception.ts';
 import type { ProcurementSnapshot } from '../../src/alerts/procurement-snapshot.ts';
@@ -139,6 +139,22 @@ describe('detectInvoiceMismatches (three-way match)', () => {
     // A cancelled earlier bill does not count.
     const cancelled = { ...s, vendorBills: [bill({ id: 300, state: 'cancel' }), bill({ id: 301, ref: 'INV-1002' })] };
     expect(mismatches(cancelled)).toEqual([]);
+  });
+});
+
+describe('tolerances', () => {
+  it('quantities: within absolute units or percent of the received quantity', () => {
+    expect(withinTolerance(2, 70, { percent: 0, absolute: 2 })).toBe(true);
+    expect(withinTolerance(7, 70, { percent: 10, absolute: 0 })).toBe(true);
+    expect(withinTolerance(7.01, 70, { percent: 10, absolute: 7 })).toBe(false);
+    expect(withinTolerance(1, 0, { percent: 100, absolute: 0 })).toBe(false);
+  });
+
+  it('prices: within percent of the PO price, or absolute on the whole line', () => {
+    expect(withinPriceTolerance(3, 150, 80, { percent: 2, absolute: 1 })).toBe(true);
+    expect(withinPriceTolerance(-0.01, 0.3, 100, { percent: 2, absolute: 1 })).toBe(true);
+    expect(withinPriceTolerance(-0.01, 0.3, 101, { percent: 2, absolute: 1 })).toBe(false);
+    expect(withinPriceTolerance(0.01, 0, 1000, { percent: 100, absolute: 0 })).toBe(false);
   });
 });
 

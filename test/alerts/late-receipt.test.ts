@@ -90,6 +90,7 @@ describe('detectLateReceipts', () => {
       const [e] = detectLateReceipts({ receipts: [receipt({ scheduledDate: scheduled })] }, thresholds(), now);
       expect(e?.type === 'late-receipt' && e.facts).toMatchObject({ hoursLate: 0.5, daysLate: 0 });
       expect(e?.severity).toBe('info');
+      expect(e?.title).toBe('WH/IN/00007 (P00042) from Acme Janitorial is 30 min late');
     });
 
     it('shows the scheduled day as the warehouse sees it: the previous day in Chicago, the same day in Rotterdam', () => {

@@ -1,11 +1,11 @@
 import type { AlertThresholds } from '../alert-thresholds.ts';
-import { isoInstant } from '../alert-time.ts';
+import { HOUR_MS, isoInstant } from '../alert-time.ts';
 import type { ProcurementException, Severity } from '../exception.ts';
 import { makeException } from '../exception.ts';
 import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapshot.ts';
 import { indexSnapshot } from '../procurement-snapshot.ts';
 import { orderRecords } from '../record-refs.ts';
-import { addBusinessHours, businessHoursBetween } from '../../time/index.ts';
+import { memoBusinessHoursBetween } from '../business-hours-memo.ts';
 
 function severityOf(hours: number, t: AlertThresholds['approvalAging']): { severity: Severity; rule: string } {
   const waited = `waiting ${hours} business hours`;
@@ -34,9 +34,11 @@ export function detectApprovalAging(
     if (order.state !== 'to approve') continue;
     const requested = snap.approvalWaitingSince.get(order.id);
     const since = requested ?? order.writeDate;
-    // The due instant first: cheap to compare, and it keeps long waits from walking every day twice.
-    if (addBusinessHours(since, t.afterBusinessHours, calendar).getTime() > now.getTime()) continue;
-    const hours = Math.floor(businessHoursBetween(since, now, calendar) * 10) / 10;
+    // Business hours never exceed elapsed hours: most orders are ruled out without walking the calendar.
+    if (now.getTime() - since.getTime() < t.afterBusinessHours * HOUR_MS) continue;
+    const exact = memoBusinessHoursBetween(since, now, calendar);
+    if (exact < t.afterBusinessHours) continue;
+    const hours = Math.floor(exact * 10) / 10;
     const { severity, rule } = severityOf(hours, t);
     const vendorName = order.partner?.name ?? null;
     const amount = { amount: order.amountTotal, currency: order.currency?.name ?? null };

@@ -54,8 +54,10 @@ export function detectLateReceipts(
     const poName = r.purchaseOrder?.name ?? order?.name ?? null;
     const scheduledLocalDate = localDate(r.scheduledDate, settings.timeZone);
     const base = orderRecords(order);
+    const hoursLate = hoursBetween(r.scheduledDate, now);
+    const howLate = daysLate >= 1 ? `${daysLate} day${daysLate === 1 ? '' : 's'}` : hoursLate >= 1 ? `${Math.floor(hoursLate)} h` : `${Math.round(hoursLate * 60)} min`;
     const title =
-      `${r.name}${poName ? ` (${poName})` : ''}${vendorName ? ` from ${vendorName}` : ''} is ${daysLate >= 1 ? `${daysLate} day${daysLate === 1 ? '' : 's'}` : `${Math.floor(hoursBetween(r.scheduledDate, now))} h`} late` +
+      `${r.name}${poName ? ` (${poName})` : ''}${vendorName ? ` from ${vendorName}` : ''} is ${howLate} late` +
       `${r.backorderOf ? `: backorder of ${r.backorderOf.name}` : ''}`;
     out.push(
       makeException('late-receipt', {
@@ -73,7 +75,7 @@ export function detectLateReceipts(
           scheduledLocalDate,
           timeZone: settings.timeZone,
           deadline: r.dateDeadline ? isoInstant(r.dateDeadline) : null,
-          hoursLate: hoursBetween(r.scheduledDate, now),
+          hoursLate,
           daysLate,
           graceHours: settings.graceHours,
           backorderOf: r.backorderOf ? { id: r.backorderOf.id, name: r.backorderOf.name } : null,

@@ -1,0 +1,86 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
+import { policyRules } from '../../src/approvals/policy-rules.ts';
+import type { Config } from '../../src/config/parse-config.ts';
+import type { ApprovalStore } from '../../src/ports/approval-store.ts';
+import type { AuditLog } from '../../src/ports/audit-log.ts';
+import type { ChatPlatform, ChatProfile } from '../../src/ports/chat.ts';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import type { OdooGateway } from '../../src/ports/odoo-gateway.ts';
+import type { Policy } from '../../src/policy/policy-types.ts';
+import {
+  approversAskedFrom,
+  askStatus,
+  buildAppHome,
+  offlineInterpreter,
+  type AppHomeView,
+  type AskDeps,
+  type QuestionInterpreter,
+  type StatusAnswer,
+  type StatusQuery,
+} from '../../src/status/index.ts';
+import * as commands from '../slack/listeners/commands/index.ts';
+import type { StatusListenerDeps } from '../slack/listeners/commands/status-listener-deps.ts';
+import * as events from '../slack/listeners/events/index.ts';
+import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
+
+export interface StatusFeatureDeps {
+  config: Pick<Config, 'slack'>;
+  policy: Policy;
+  /** The Odoo gateway and its web address (links to the PO form). */
+  odoo: { gateway: OdooGateway; url: string };
+  store: ApprovalStore;
+  audit: AuditLog;
+  logger: Logger;
+  now?: () => Date;
+  /** Plain-words questions to queries. @defaultValue the offline parser (an LLM one plugs in here) */
+  interpreter?: QuestionInterpreter;
+  /** @defaultValue '/po' */
+  command?: string;
+}
+
+export interface StatusFeature {
+  /** Registers /po, the "More" button, app_mention, message.im and app_home_opened on Slack's Bolt app. */
+  registerSlack(bolt: App): void;
+  /** The use cases, bound (the Teams adapter will call these). */
+  ask(chat: ChatUserRef, question: string | StatusQuery): Promise<StatusAnswer>;
+  home(chat: ChatUserRef): Promise<AppHomeView>;
+  /** Status answers are read-only and answered in the web process: no job handlers (yet). */
+  handlers: JobHandlers;
+}
+
+/**
+ * "Ask the bot": PO status, next action owner and list queries, wired to Odoo, the approval
+ * store and audit log, and the policy (approvers, business hours, identities). Answers are reads
+ * only, so they run right after Slack's ack in the web process instead of through a queue.
+ */
+export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
+  const now = deps.now ?? (() => new Date());
+  const platforms: ChatPlatform[] = deps.config.slack.botToken ? ['slack'] : [];
+  const slack = deps.config.slack.botToken ? new SlackApprovalChat({ botToken: deps.config.slack.botToken, apiUrl: deps.config.slack.apiUrl, logger: deps.logger, retries: 0, timeoutMs: 2_500, now }) : null;
+  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform === 'slack' && slack ? slack.profile(u) : null);
+  const askDeps: AskDeps = {
+    odoo: deps.odoo.gateway,
+    store: deps.store,
+    audit: deps.audit,
+    rules: policyRules(deps.policy, platforms),
+    approversAsked: approversAskedFrom(deps.policy),
+    odooUrl: deps.odoo.url,
+    timeZone: deps.policy.calendar.timeZone,
+    now,
+    interpreter: deps.interpreter ?? offlineInterpreter,
+    profile,
+  };
+  const feature: StatusFeature = {
+    ask: (chat, question) => askStatus(chat, question, askDeps),
+    home: (chat) => buildAppHome(chat, askDeps),
+    handlers: {},
+    registerSlack(bolt) {
+      const listenerDeps: StatusListenerDeps = { ask: feature.ask, home: feature.home, logger: deps.logger, command: deps.command ?? '/po' };
+      commands.register(bolt, listenerDeps);
+      events.register(bolt, listenerDeps);
+    },
+  };
+  return feature;
+}

@@ -1,0 +1,43 @@
+import type { types } from '@slack/bolt';
+import type { AppHomeView, ListItem } from '../../../src/status/index.ts';
+import { SLACK_LIMITS, chunkLines, mrkdwnText } from '../mrkdwn.ts';
+import { bk, type Block } from './block-kit.ts';
+import { slackTime, slackDate } from './format-values.ts';
+import { itemLine, link } from './status-format.ts';
+
+/** The App Home tab: pending approvals, open exceptions, recent decisions; rebuilt on every open. */
+export function renderAppHome(view: AppHomeView, options: { command?: string } = {}): types.HomeView {
+  const command = options.command ?? '/po';
+  if (view.kind === 'unmapped') {
+    return { type: 'home', blocks: [bk.header('Procurement'), bk.section(mrkdwnText(view.message))] };
+  }
+  const blocks: Block[] = [
+    bk.header(`Procurement for ${view.name}`),
+    bk.context([`Refreshed ${slackDate(view.refreshedAt.toISOString())} ${slackTime(view.refreshedAt.toISOString())}. Ask \`${command} P00042\`, \`${command} late\` or \`${command} help\`.`]),
+    bk.divider(),
+  ];
+  section(blocks, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`);
+  blocks.push(bk.divider());
+  section(blocks, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`);
+  blocks.push(bk.divider(), bk.section('*Recent decisions*'));
+  if (view.decisions.length === 0) blocks.push(bk.context(['No recent approval decisions by you or on your POs.']));
+  else {
+    const lines = view.decisions.map((d) => {
+      const verb = d.action === 'approve' ? 'approved' : 'rejected';
+      const state = d.outcome === 'written' ? '' : d.outcome === 'failed' ? ' (writing to Odoo failed)' : ' (being written to Odoo)';
+      return `*${link(d.odooUrl, d.orderName)}* ${verb} by ${d.byViewer ? 'you' : mrkdwnText(d.by, { singleLine: true })} ${slackDate(d.at.toISOString())}${state}`;
+    });
+    blocks.push(bk.section(lines.join('\n')));
+  }
+  return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.blocksPerModal) };
+}
+
+function section(blocks: Block[], title: string, items: ListItem[], total: number, empty: string, more: string): void {
+  blocks.push(bk.section(`*${title}*${total ? ` (${total})` : ''}`));
+  if (items.length === 0) {
+    blocks.push(bk.context([empty]));
+    return;
+  }
+  for (const chunk of chunkLines(items.map(itemLine), SLACK_LIMITS.sectionText)) blocks.push(bk.section(chunk));
+  if (total > items.length) blocks.push(bk.context([`${total - items.length} more: \`${more}\``]));
+}

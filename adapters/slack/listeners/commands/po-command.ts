@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../../../src/status/index.ts';
+import { renderStatusAnswer } from '../../blocks/status-answer.ts';
+import { errorMessage, failureText, type StatusListenerDeps } from './status-listener-deps.ts';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * `/po ...`: ack at once (Slack waits 3 s at most), then answer through respond(): privately
+ * unless the user added `share`, in which case the answer is posted to the channel.
+ */
+export function poCommand(deps: StatusListenerDeps) {
+  return async ({ ack, command, respond }: CommandArgs): Promise<void> => {
+    await ack();
+    const { text, share } = parseCommand(command.text ?? '');
+    const chat = { platform: 'slack' as const, userId: command.user_id, displayName: command.user_name };
+    try {
+      const answer = await deps.ask(chat, text || 'help');
+      // Refusals and help stay private even with `share`: they are about the asker, not the PO.
+      const inChannel = share && (answer.kind === 'po_status' || answer.kind === 'list');
+      await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...renderStatusAnswer(answer, { command: deps.command ?? command.command }) });
+    } catch (err) {
+      deps.logger.warn({ err: errorMessage(err), user: command.user_id }, 'status command failed');
+      await respond({ response_type: 'ephemeral', text: failureText(err) }).catch(() => undefined);
+    }
+  };
+}
+
+export function register(app: App, deps: StatusListenerDeps): void {
+  app.command(deps.command ?? '/po', poCommand(deps));
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { ChatUserRef } from '../../../../src/approvals/approval-card-view.ts';
+import type { AppHomeView, StatusAnswer, StatusQuery } from '../../../../src/status/index.ts';
+
+/** What the status listeners (the /po command, mentions, DMs, the home tab) need: the use cases, bound. */
+export interface StatusListenerDeps {
+  /** A question in words, or a structured query (a "More" click), for a chat user. */
+  ask(chat: ChatUserRef, question: string | StatusQuery): Promise<StatusAnswer>;
+  home(chat: ChatUserRef): Promise<AppHomeView>;
+  logger: Logger;
+  /** The slash command as the manifest declares it. @defaultValue '/po' */
+  command?: string;
+}
+
+/** Why an answer failed, for the person who asked (Odoo down, a timeout): never a stack trace. */
+export function failureText(err: unknown): string {
+  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const why = code.startsWith('odoo_') ? 'Odoo did not answer' : 'something went wrong';
+  return `Sorry, I could not answer that: ${why}. Try again in a minute.`;
+}
+
+export const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -1,0 +1,36 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderStatusAnswer } from '../../blocks/status-answer.ts';
+import { errorMessage, failureText, type StatusListenerDeps } from '../commands/status-listener-deps.ts';
+
+export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+/**
+ * A message to the bot in its DM: answered in the DM (in the thread when the question was in
+ * one). Edits, joins, bot messages (our own answers included) and other channels are ignored.
+ */
+export function directMessage(deps: StatusListenerDeps) {
+  return async ({ event, client }: MessageArgs): Promise<void> => {
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if ('bot_id' in event && event.bot_id) return;
+    const user = 'user' in event ? event.user : undefined;
+    if (!user) return;
+    const question = ('text' in event ? (event.text ?? '') : '').trim();
+    let message;
+    try {
+      message = renderStatusAnswer(await deps.ask({ platform: 'slack', userId: user }, question || 'help'), { command: deps.command });
+    } catch (err) {
+      deps.logger.warn({ err: errorMessage(err), user }, 'status DM failed');
+      message = { text: failureText(err) };
+    }
+    const threadTs = 'thread_ts' in event ? event.thread_ts : undefined;
+    try {
+      await client.chat.postMessage({ channel: event.channel, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false, ...message });
+    } catch (err) {
+      deps.logger.warn({ err: errorMessage(err), channel: event.channel }, 'could not answer the DM');
+    }
+  };
+}
+
+export function register(app: App, deps: StatusListenerDeps): void {
+  app.event('message', directMessage(deps));
+}

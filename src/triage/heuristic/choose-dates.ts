@@ -1,0 +1,42 @@
+import type { DateMention } from '../dates/find-dates.ts';
+import type { Segment } from './text-segments.ts';
+
+const DELIVERY_CONTEXT = /(?<![\p{L}])(?:deliver\p{L}*|ship\p{L}*|dispatch\p{L}*|eta|etd|arriv\p{L}*|truck|go(?:es)?\s+out|dates?|schedul\p{L}*|comes|will\s+come|confirm\p{L}*|ready|liefer\p{L}*|geliefert|versand\p{L}*|versend\p{L}*|termin\p{L}*|kw|woche|entrega\p{L}*|env[íi]\p{L}*|despach\p{L}*|llegada|fecha|livr\p{L}*|exp[ée]di\p{L}*|semaine|week|semana|bestätig\p{L}*)(?![\p{L}])/iu;
+const CONFIRMING = /(?<![\p{L}])(?:confirm\p{L}*|bestätig\p{L}*|as\s+(?:planned|scheduled)|all\s+good|on\s+track)(?![\p{L}])/iu;
+// "let me know by Monday", "orders received by 16.12." set a deadline for someone else, not a delivery.
+const DEADLINE_BEFORE = /(?:know|reply|respond|answer|revert|order|orders|received|eingehen|place)\s+(?:\p{L}+\s+){0,2}(?:by|before|until|bis(?:\s+zum)?|antes\s+del?|avant\s+le)\s+(?:the\s+|el\s+|le\s+)?$/iu;
+
+/** The delivery dates an email states, split into the moved date and the kept (confirmed) one. */
+export interface DeliveryDates {
+  /** The latest delivery date after the planned one (after the received day when no plan is known). */
+  later: DateMention | null;
+  /** A delivery date equal to the planned date. */
+  planned: DateMention | null;
+  /** A delivery date in a sentence that confirms it, whatever its relation to the plan. */
+  confirmed: DateMention | null;
+}
+
+/**
+ * Picks the dates that talk about delivery: mentions in sentences about shipping or delivery
+ * (or table rows under such a column), not in the past, not a reply deadline.
+ */
+export function chooseDeliveryDates(mentions: DateMention[], segments: Segment[], receivedDay: string, datePlanned: string | null): DeliveryDates {
+  const delivery = mentions
+    .map((mention) => ({ mention, segment: segments.find((s) => mention.start >= s.start && mention.start < s.end) }))
+    .filter(({ mention, segment }) => segment && inDeliveryContext(segment) && mention.day >= receivedDay && !isDeadline(mention, segment));
+  const floor = datePlanned ?? receivedDay;
+  const later = delivery.filter(({ mention }) => mention.day > floor).sort((a, b) => (a.mention.day < b.mention.day ? 1 : -1))[0];
+  const planned = datePlanned ? delivery.find(({ mention }) => mention.day === datePlanned) : undefined;
+  const confirmed = delivery.find(({ segment }) => segment && CONFIRMING.test(segment.text));
+  return { later: later?.mention ?? null, planned: planned?.mention ?? null, confirmed: confirmed?.mention ?? null };
+}
+
+function inDeliveryContext(segment: Segment): boolean {
+  return DELIVERY_CONTEXT.test(segment.text) || (segment.header !== null && DELIVERY_CONTEXT.test(segment.header));
+}
+
+function isDeadline(mention: DateMention, segment: Segment | undefined): boolean {
+  if (!segment) return false;
+  const before = segment.text.slice(0, Math.max(0, mention.start - segment.start));
+  return DEADLINE_BEFORE.test(before);
+}
