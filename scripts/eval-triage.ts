@@ -9,10 +9,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EmailReader, EmailReading } from '../src/triage/email-reading.ts';
+import { cleanEmail } from '../src/triage/clean-email.ts';
+import type { EmailReader, EmailReading, SupplierEmail } from '../src/triage/email-reading.ts';
 import { formatEvalReport } from '../src/triage/eval/format-eval-report.ts';
 import { labelledEmailSchema, readContextOf, supplierEmailOf, type LabelledEmail } from '../src/triage/eval/labelled-email.ts';
 import { scoreEval } from '../src/triage/eval/score-eval.ts';
+import { createFallbackReader } from '../src/triage/fallback-reader.ts';
 import { createHeuristicReader } from '../src/triage/heuristic/heuristic-reader.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,14 +56,23 @@ function readLabelled(file: string): LabelledEmail[] {
     });
 }
 
-/** The OpenAI reader, when someone has wired one in under adapters/llm/. */
-async function findOpenAiReader(): Promise<EmailReader | null> {
+/**
+ * The OpenAI reader from adapters/llm/ when one is there (a class or factory whose name says
+ * OpenAI reader), configured from OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL, behind the
+ * fallback reader so one failed call is counted as a heuristic fallback instead of ending the run.
+ */
+async function findOpenAiReader(env: NodeJS.ProcessEnv): Promise<EmailReader | null> {
   const dir = join(projectRoot, 'adapters/llm');
   if (!existsSync(dir)) return null;
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
     const mod = (await import(pathToFileURL(join(dir, name)).href)) as Record<string, unknown>;
     for (const [exported, value] of Object.entries(mod)) {
-      if (typeof value === 'function' && /openai.*reader|create.*openai/i.test(exported)) return (value as (env: NodeJS.ProcessEnv) => EmailReader)(process.env);
+      if (typeof value !== 'function' || !/openai.*reader/i.test(exported)) continue;
+      if (!env.OPENAI_API_KEY) fail('OPENAI_API_KEY is not set (and OPENAI_MODEL, OPENAI_BASE_URL if not OpenAI itself)');
+      const options = { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL || undefined, model: env.OPENAI_MODEL || 'gpt-4o-mini', newestMessage: (email: SupplierEmail) => cleanEmail(email).text };
+      const isClass = typeof (value as { prototype?: { read?: unknown } }).prototype?.read === 'function';
+      const primary = isClass ? new (value as new (o: typeof options) => EmailReader)(options) : (value as (o: typeof options) => EmailReader)(options);
+      return createFallbackReader({ primary, fallback: createHeuristicReader(), onFallback: (reason) => console.error(`fallback: ${reason}`) });
     }
   }
   return null;
@@ -74,7 +85,7 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const reader = options.provider === 'heuristic' ? createHeuristicReader() : await findOpenAiReader();
+  const reader = options.provider === 'heuristic' ? createHeuristicReader() : await findOpenAiReader(process.env);
   if (!reader) fail('the OpenAI provider is not wired in yet (no adapters/llm/ module exports one); use --provider heuristic');
   const records = readLabelled(options.file);
   const now = new Date();

@@ -1,4 +1,4 @@
-import type { OdooMajor } from './xmlrpc/write-xmlrpc.ts';
+import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
 
 /**
  * The exceptions of the embedded Odoo, with the XML-RPC fault each one becomes

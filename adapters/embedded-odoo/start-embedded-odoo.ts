@@ -7,7 +7,7 @@ import { OdooService } from './rpc/odoo-service.ts';
 import { createRpcRequestHandler } from './rpc/rpc-request-handler.ts';
 import { loadSchema } from './schema/model-schema.ts';
 import { OdooStore } from './store.ts';
-import type { OdooMajor } from './xmlrpc/write-xmlrpc.ts';
+import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
 
 /** Options of startEmbeddedOdoo / createEmbeddedOdoo. */
 export interface EmbeddedOdooOptions {

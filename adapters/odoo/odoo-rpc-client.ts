@@ -7,6 +7,8 @@ import { OdooError, isOdooError } from '../../src/errors/odoo-error.ts';
 import type { OdooCallObserver } from '../../src/ports/odoo-gateway.ts';
 import { type CallSite, mapOdooFault } from './map-odoo-fault.ts';
 import type { WireValue } from './odoo-wire.ts';
+import type { RpcValue } from '../xmlrpc/rpc-value.ts';
+import { xmlRpcCall } from './xmlrpc-http-call.ts';
 
 export interface OdooRpcConfig {
   /** e.g. `https://odoo.example.com` (a port in the URL is honoured). */
@@ -76,6 +78,7 @@ const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fi
  */
 export class OdooRpcClient {
   readonly url: string;
+  private readonly endpoint: URL;
   readonly db: string;
   readonly username: string;
   readonly timeoutMs: number;
@@ -87,6 +90,7 @@ export class OdooRpcClient {
 
   constructor(config: OdooRpcConfig) {
     this.url = config.url;
+    this.endpoint = new URL(config.url);
     this.db = config.db;
     this.username = config.username;
     this.password = config.password;
@@ -102,7 +106,11 @@ export class OdooRpcClient {
     const session = this.uid();
     const uid = await session;
     const call = (u: number, attempt: number): Promise<unknown> =>
-      this.timed(model, method, (odoo) => {
+      this.timed(model, method, (odoo, transport) => {
+        // Reads are the bulk of the traffic (scans): they go through the lean reader.
+        if (IDEMPOTENT.has(method)) {
+          return xmlRpcCall(this.endpoint, '/xmlrpc/2/object', 'execute_kw', [this.db, u, this.password, model, method, args as RpcValue[], kwargs as RpcValue], transport);
+        }
         odoo.uid = u;
         // odoo-await unshifts db/uid/password into the array it is given: always a fresh one
         return odoo.execute_kw(model, method, [args, kwargs]);
@@ -150,12 +158,10 @@ export class OdooRpcClient {
     return { url: this.url, db: this.db, username: this.username, model, method };
   }
 
-  private async timed<T>(model: string, method: string, fn: (odoo: TransportOdooAwait) => Promise<T>): Promise<T> {
+  private async timed<T>(model: string, method: string, fn: (odoo: TransportOdooAwait, transport: TransportOptions) => Promise<T>): Promise<T> {
     const controller = new AbortController();
-    const odoo = new TransportOdooAwait(
-      { baseUrl: this.url, db: this.db, username: this.username, password: this.password },
-      { agent: this.agent, signal: controller.signal },
-    );
+    const transport = { agent: this.agent, signal: controller.signal };
+    const odoo = new TransportOdooAwait({ baseUrl: this.url, db: this.db, username: this.username, password: this.password }, transport);
     const started = this.clock();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -172,7 +178,7 @@ export class OdooRpcClient {
       }, this.timeoutMs);
     });
     try {
-      const result = await Promise.race([fn(odoo), timeout]);
+      const result = await Promise.race([fn(odoo, transport), timeout]);
       this.observe(model, method, started, 'ok');
       return result;
     } catch (err) {

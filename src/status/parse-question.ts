@@ -7,7 +7,7 @@ const DEFAULT_UNCONFIRMED_DAYS = 3;
 // Words that end a captured name ("late from Acme at Joliet" -> vendor "Acme", warehouse "Joliet").
 const STOP = String.raw`(?=\s+(?:at|in|from|by|of|older|over|more|since|page|for)\b|[?!.,;]|$)`;
 const WAREHOUSE = new RegExp(String.raw`\b(?:at|in)\s+(?:the\s+)?(?:warehouse\s+)?(.+?)${STOP}`, 'i');
-const VENDOR = new RegExp(String.raw`\b(?:from|by|of|for|with)\s+(?:vendor\s+|supplier\s+)?(.+?)${STOP}`, 'i');
+const VENDOR = new RegExp(String.raw`\b(?:from|by|of|for|with)\s+(?:vendor\s+|supplier\s+)?(.+?)${STOP}`, 'gi');
 const DAYS = /\b(?:older\s+than|over|more\s+than|at\s+least|for|past|>)\s*(\d{1,4})\s*(?:\+\s*)?(?:business\s+|working\s+|calendar\s+)?days?\b|\b(\d{1,4})\s*\+?\s*days?\b/i;
 const PAGE = /\s*\b(?:page|p\.)\s*(\d{1,3})\b\s*$/i;
 
@@ -66,9 +66,12 @@ export function parseQuestion(input: string): StatusQuery | null {
 }
 
 function vendorIn(text: string): string | null {
-  const name = cleanName(VENDOR.exec(text)?.[1]);
-  // "older than 5 days" is not a vendor; neither is a bare number.
-  return name && !/^\d+(?:\s*days?)?$/i.test(name) ? name : null;
+  for (const m of text.matchAll(VENDOR)) {
+    const name = cleanName(m[1]);
+    // "for 10 days" is not a vendor; neither is a bare number.
+    if (name && !/^\d+(?:\s*\+?\s*(?:business\s+|working\s+)?days?)?$/i.test(name)) return name;
+  }
+  return null;
 }
 
 /** The offline QuestionInterpreter: the deterministic parser, as a port implementation. */

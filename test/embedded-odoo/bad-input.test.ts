@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
-import { parseMethodCall } from '../../adapters/embedded-odoo/xmlrpc/parse-xmlrpc.ts';
-import { PyFloat, pythonFloatRepr } from '../../adapters/embedded-odoo/xmlrpc/rpc-value.ts';
-import { writeMethodResponse } from '../../adapters/embedded-odoo/xmlrpc/write-xmlrpc.ts';
+import { parseMethodCall } from '../../adapters/xmlrpc/parse-xmlrpc.ts';
+import { PyFloat, pythonFloatRepr } from '../../adapters/xmlrpc/rpc-value.ts';
+import { writeMethodResponse } from '../../adapters/xmlrpc/write-xmlrpc.ts';
 import { call, postXml } from './rpc-helpers.ts';
 
 /** Bad input gets Odoo's answer and changes nothing; the codec reads what real clients send. */

@@ -6,7 +6,7 @@ import { search } from '../../adapters/embedded-odoo/orm/records.ts';
 import { parsePythonLiteral } from '../../adapters/embedded-odoo/orm/python-literal.ts';
 import { loadSchema } from '../../adapters/embedded-odoo/schema/model-schema.ts';
 import { PythonError } from '../../adapters/embedded-odoo/odoo-errors.ts';
-import type { RpcValue } from '../../adapters/embedded-odoo/xmlrpc/rpc-value.ts';
+import type { RpcValue } from '../../adapters/xmlrpc/rpc-value.ts';
 
 /** Odoo domains on the store: prefix operators, every comparison operator, paths, NULL rules. */
 async function fixture(version: 17 | 18 = 18) {

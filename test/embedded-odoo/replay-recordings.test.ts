@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- recorded JSON and RPC answers are untyped data; the tests check their shape */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
-import { parseMethodCall, parseMethodResponse } from '../../adapters/embedded-odoo/xmlrpc/parse-xmlrpc.ts';
-import { isStruct, type RpcValue } from '../../adapters/embedded-odoo/xmlrpc/rpc-value.ts';
-import { writeMethodCall } from '../../adapters/embedded-odoo/xmlrpc/write-xmlrpc.ts';
+import { parseMethodCall, parseMethodResponse } from '../../adapters/xmlrpc/parse-xmlrpc.ts';
+import { isStruct, type RpcValue } from '../../adapters/xmlrpc/rpc-value.ts';
+import { writeMethodCall } from '../../adapters/xmlrpc/write-xmlrpc.ts';
 import { client, postXml, recording, shape, startListener, type RawEntry } from './rpc-helpers.ts';
 
 /**

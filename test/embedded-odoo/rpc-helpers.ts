@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseMethodResponse, type MethodResponse } from '../../adapters/embedded-odoo/xmlrpc/parse-xmlrpc.ts';
-import { PyFloat, type RpcValue } from '../../adapters/embedded-odoo/xmlrpc/rpc-value.ts';
-import { writeMethodCall } from '../../adapters/embedded-odoo/xmlrpc/write-xmlrpc.ts';
+import { parseMethodResponse, type MethodResponse } from '../../adapters/xmlrpc/parse-xmlrpc.ts';
+import { PyFloat, type RpcValue } from '../../adapters/xmlrpc/rpc-value.ts';
+import { writeMethodCall } from '../../adapters/xmlrpc/write-xmlrpc.ts';
 import { sharedPath } from '../support/paths.ts';
 
 /** Helpers of the embedded Odoo tests: raw XML-RPC over HTTP, recordings, value shapes. */

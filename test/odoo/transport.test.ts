@@ -83,7 +83,7 @@ describe('concurrency', () => {
   it('authenticates once for concurrent first calls, and keeps the params of each call apart', async () => {
     server = await startReplayServer((call) => {
       if (call.methodName === 'authenticate') return { xml: recordedXml(18, 'authenticate_ok') };
-      const id = Number(/<int>(\d+)<\/int><\/value><\/data><\/array>/.exec(call.body)?.[1]);
+      const id = Number(/<int>(\d+)<\/int><\/value>\s*<\/data>\s*<\/array>/.exec(call.body)?.[1]);
       return { value: [{ id, state: 'draft' }] };
     });
     gateway = new OdooAwaitGateway({ url: server.url, db: 'odoo18', username: 'admin', password: 'admin' });
@@ -91,7 +91,7 @@ describe('concurrency', () => {
     const states = await Promise.all(ids.map((id) => gateway!.readState(id)));
     expect(states.every((s) => s === 'draft')).toBe(true);
     expect(server.calls.filter((c) => c.methodName === 'authenticate')).toHaveLength(1);
-    const asked = server.calls.filter((c) => c.method === 'read').map((c) => Number(/<int>(\d+)<\/int><\/value><\/data><\/array>/.exec(c.body)?.[1]));
+    const asked = server.calls.filter((c) => c.method === 'read').map((c) => Number(/<int>(\d+)<\/int><\/value>\s*<\/data>\s*<\/array>/.exec(c.body)?.[1]));
     expect(asked.sort((a, b) => a - b)).toEqual(ids);
   });
 });

@@ -2,7 +2,7 @@ import type { Row } from '../store.ts';
 import { compileDomain } from '../orm/domain.ts';
 import { sudo, type OdooEnv, type RecordEvent } from '../orm/env.ts';
 import { parsePythonLiteral } from '../orm/python-literal.ts';
-import { pythonFloatRepr } from '../xmlrpc/rpc-value.ts';
+import { pythonFloatRepr } from '../../xmlrpc/rpc-value.ts';
 
 /**
  * Automation rules (base.automation) with 'Send Webhook Notification' server actions, run after

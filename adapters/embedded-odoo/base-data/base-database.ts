@@ -1,6 +1,6 @@
 import type { OdooStore, Row } from '../store.ts';
 import { loadSchema } from '../schema/model-schema.ts';
-import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
+import type { OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
 import { insertDemoData } from './demo-data.ts';
 
 /**

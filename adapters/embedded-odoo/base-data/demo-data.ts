@@ -1,5 +1,5 @@
 import type { OdooStore, Row } from '../store.ts';
-import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
+import type { OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
 
 /**
  * A sliver of Odoo's demo data: the vendors and products the recordings used, and a portal

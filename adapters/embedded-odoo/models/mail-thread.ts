@@ -1,4 +1,4 @@
-import type { RpcStruct, RpcValue } from '../xmlrpc/rpc-value.ts';
+import type { RpcStruct, RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import { displayName } from '../orm/display-name.ts';
 import { odooDatetime, sudo, type OdooEnv } from '../orm/env.ts';

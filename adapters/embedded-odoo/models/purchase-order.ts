@@ -1,4 +1,4 @@
-import type { RpcStruct, RpcValue } from '../xmlrpc/rpc-value.ts';
+import type { RpcStruct, RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import { hasGroup } from '../orm/access.ts';
 import type { ModelBehaviour } from '../orm/behaviour.ts';

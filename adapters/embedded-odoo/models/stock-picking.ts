@@ -1,5 +1,5 @@
 import type { Row } from '../store.ts';
-import type { RpcStruct } from '../xmlrpc/rpc-value.ts';
+import type { RpcStruct } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import type { ModelBehaviour } from '../orm/behaviour.ts';
 import { odooDatetime, sudo, type OdooEnv } from '../orm/env.ts';

@@ -1,4 +1,4 @@
-import type { RpcStruct } from '../xmlrpc/rpc-value.ts';
+import type { RpcStruct } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import type { ModelBehaviour } from '../orm/behaviour.ts';
 import { odooDate, sudo, type OdooEnv } from '../orm/env.ts';

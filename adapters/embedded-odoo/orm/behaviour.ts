@@ -1,5 +1,5 @@
 import type { Row } from '../store.ts';
-import type { RpcStruct, RpcValue } from '../xmlrpc/rpc-value.ts';
+import type { RpcStruct, RpcValue } from '../../xmlrpc/rpc-value.ts';
 import type { OdooEnv } from './env.ts';
 
 /** A public method callable over execute_kw; `ids` is args[0] for record methods. */

@@ -1,4 +1,4 @@
-import { isStruct, type RpcStruct, type RpcValue } from '../xmlrpc/rpc-value.ts';
+import { isStruct, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { AccessError, PythonError, frame } from '../odoo-errors.ts';
 import { checkAccess } from './access.ts';
 import { modelSchema, type OdooEnv } from './env.ts';

@@ -1,6 +1,6 @@
 import type { Row, StoredValue } from '../store.ts';
 import type { FieldDef } from '../schema/model-schema.ts';
-import type { RpcValue } from '../xmlrpc/rpc-value.ts';
+import type { RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { PythonError, frame } from '../odoo-errors.ts';
 import { displayName } from './display-name.ts';
 import type { OdooEnv } from './env.ts';

@@ -1,7 +1,7 @@
 import type { OdooStore, Row } from '../store.ts';
 import type { FieldDef, ModelSchema } from '../schema/model-schema.ts';
-import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
-import type { RpcStruct } from '../xmlrpc/rpc-value.ts';
+import type { OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
+import type { RpcStruct } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import type { BehaviourRegistry } from './behaviour.ts';
 

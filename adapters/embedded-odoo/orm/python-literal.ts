@@ -1,4 +1,4 @@
-import type { RpcValue } from '../xmlrpc/rpc-value.ts';
+import type { RpcValue } from '../../xmlrpc/rpc-value.ts';
 
 /**
  * Python literals both ways: repr() for messages Odoo builds with %r, and a safe reader for the

@@ -1,6 +1,6 @@
 import type { Row, StoredValue } from '../store.ts';
 import type { FieldDef } from '../schema/model-schema.ts';
-import { isStruct, type RpcStruct, type RpcValue } from '../xmlrpc/rpc-value.ts';
+import { isStruct, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { PythonError, UserError, frame, invalidField } from '../odoo-errors.ts';
 import { checkAccess, recordRule, ruleError } from './access.ts';
 import { compileDomain } from './domain.ts';

@@ -1,6 +1,6 @@
 import type { StoredValue } from '../store.ts';
 import type { FieldDef } from '../schema/model-schema.ts';
-import { PyFloat, type RpcValue } from '../xmlrpc/rpc-value.ts';
+import { PyFloat, type RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { PythonError, frame } from '../odoo-errors.ts';
 import { pythonRepr } from './python-literal.ts';
 

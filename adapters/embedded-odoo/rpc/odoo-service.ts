@@ -6,9 +6,9 @@ import type { BehaviourRegistry } from '../orm/behaviour.ts';
 import { callKw } from '../orm/call-kw.ts';
 import type { OdooEnv, RecordEvent } from '../orm/env.ts';
 import type { ModelSchema } from '../schema/model-schema.ts';
-import { XmlRpcParseError, parseMethodCall } from '../xmlrpc/parse-xmlrpc.ts';
-import { isStruct, type RpcStruct, type RpcValue } from '../xmlrpc/rpc-value.ts';
-import { MarshalNoneError, MarshalOverflowError, writeFault, writeMethodResponse, type OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
+import { XmlRpcParseError, parseMethodCall } from '../../xmlrpc/parse-xmlrpc.ts';
+import { isStruct, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
+import { MarshalNoneError, MarshalOverflowError, writeFault, writeMethodResponse, type OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
 
 /**
  * The XML-RPC services of the embedded Odoo (`common` and `object`), from request bytes to

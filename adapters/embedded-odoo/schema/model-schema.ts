@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { OdooMajor } from '../xmlrpc/write-xmlrpc.ts';
+import type { OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
 import { EXTRA_MODELS } from './extra-models.ts';
 
 /**

@@ -2,11 +2,13 @@
 // Slack mrkdwn to DOM nodes. Text only ever reaches the page through text nodes and attributes,
 // never innerHTML, so whatever the bot (or Odoo data inside its cards) says renders as text.
 
+// Symbols that common text fonts carry (a headless browser or a server often has no emoji font),
+// so the card's state reads the same everywhere; other names fall back to colour emoji.
 const EMOJI = {
-  white_check_mark: '\u2705', heavy_check_mark: '\u2714\ufe0f', no_entry: '\u26d4', warning: '\u26a0\ufe0f', x: '\u274c',
-  information_source: '\u2139\ufe0f', hourglass_flowing_sand: '\u23f3', hourglass: '\u231b', arrows_counterclockwise: '\ud83d\udd04',
-  bell: '\ud83d\udd14', package: '\ud83d\udce6', truck: '\ud83d\ude9a', memo: '\ud83d\udcdd', eyes: '\ud83d\udc40', moneybag: '\ud83d\udcb0',
-  tada: '\ud83c\udf89', rotating_light: '\ud83d\udea8', calendar: '\ud83d\udcc6', link: '\ud83d\udd17', email: '\ud83d\udce7', receipt: '\ud83e\uddfe',
+  white_check_mark: '\u2714', heavy_check_mark: '\u2714', no_entry: '\u2716', x: '\u2716', warning: '\u26a0',
+  information_source: '\u2139', hourglass_flowing_sand: '\u25f7', hourglass: '\u25f7', arrows_counterclockwise: '\u21bb',
+  bell: '\ud83d\udd14', package: '\ud83d\udce6', truck: '\ud83d\ude9a', memo: '\ud83d\udcdd', eyes: '\ud83d\udc40',
+  moneybag: '\ud83d\udcb0', tada: '\ud83c\udf89', rotating_light: '\ud83d\udea8', calendar: '\ud83d\udcc6', link: '\ud83d\udd17',
 };
 
 const ENTITY = { amp: '&', lt: '<', gt: '>' };

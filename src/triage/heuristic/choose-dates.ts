@@ -1,7 +1,7 @@
 import type { DateMention } from '../dates/find-dates.ts';
 import type { Segment } from './text-segments.ts';
 
-const DELIVERY_CONTEXT = /(?<![\p{L}])(?:deliver\p{L}*|ship\p{L}*|dispatch\p{L}*|eta|etd|arriv\p{L}*|truck|go(?:es)?\s+out|dates?|schedul\p{L}*|comes|will\s+come|confirm\p{L}*|ready|liefer\p{L}*|geliefert|versand\p{L}*|versend\p{L}*|termin\p{L}*|kw|woche|entrega\p{L}*|env[íi]\p{L}*|despach\p{L}*|llegada|fecha|livr\p{L}*|exp[ée]di\p{L}*|semaine|week|semana|bestätig\p{L}*)(?![\p{L}])/iu;
+const DELIVERY_CONTEXT = /(?<![\p{L}])(?:deliver\p{L}*|ship\p{L}*|dispatch\p{L}*|eta|etd|arriv\p{L}*|truck|go(?:es)?\s+out|dates?|schedul\p{L}*|comes|will\s+come|confirm\p{L}*|ready|\p{L}*liefer\p{L}*|geliefert|versand\p{L}*|versend\p{L}*|termin\p{L}*|kw|woche|entrega\p{L}*|env[íi]\p{L}*|despach\p{L}*|llegada|fecha|livr\p{L}*|exp[ée]di\p{L}*|semaine|week|semana|bestätig\p{L}*)(?![\p{L}])/iu;
 const CONFIRMING = /(?<![\p{L}])(?:confirm\p{L}*|bestätig\p{L}*|as\s+(?:planned|scheduled)|all\s+good|on\s+track)(?![\p{L}])/iu;
 // "let me know by Monday", "orders received by 16.12." set a deadline for someone else, not a delivery.
 const DEADLINE_BEFORE = /(?:know|reply|respond|answer|revert|order|orders|received|eingehen|place)\s+(?:\p{L}+\s+){0,2}(?:by|before|until|bis(?:\s+zum)?|antes\s+del?|avant\s+le)\s+(?:the\s+|el\s+|le\s+)?$/iu;

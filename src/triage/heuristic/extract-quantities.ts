@@ -9,8 +9,8 @@ const E = String.raw`(?![\p{L}\p{N}])`;
 const UNITS = 'pcs|pieces?|cases?|cs|ctns?|cartons?|boxes|box|pallets?|units?|ea|each|drums?|rolls?|bags?|kg|lbs?|cyl|cylinders?|dz|dozen|stk|stück|kartons?|paletten|cajas?|palés|palets?|unidades|colis|pièces|palettes?|bottles?|botellas?|bouteilles?|flaschen';
 const UNIT = String.raw`(?:\s+(${UNITS})\.?(?![\p{L}]))?`;
 
-// "18 of the 25 cases", "40 of 100", "6 von 10", "300 sur 500"
-const PART_OF_WHOLE = new RegExp(String.raw`${B}${N}\s+(?:of|out\s+of|von|de|sur)\s+(?:the\s+|den\s+|los\s+|las\s+|les\s+)?${N}${UNIT}`, 'iu');
+// "18 of the 25 cases", "40 of 100", "6 von 10", "40 cartons sur 60"
+const PART_OF_WHOLE = new RegExp(String.raw`${B}${N}(?:\s+(${UNITS}))?\s+(?:of|out\s+of|von|de|sur)\s+(?:the\s+|den\s+|los\s+|las\s+|les\s+)?${N}${UNIT}`, 'iu');
 const SHIPPED = [
   new RegExp(String.raw`${B}(?:ship(?:ping)?|deliver(?:ing)?|send(?:ing)?|liefern|enviamos|enviaremos|entregamos|livrons|livrer|expédions)\s+(?:now\s+|only\s+|you\s+|the\s+first\s+|about\s+)?${N}(?!\s*(?:%|days?|weeks?))${UNIT}`, 'iu'),
   new RegExp(String.raw`${B}(?:the\s+)?${N}${UNIT}\s+(?:will\s+be|are\s+being|are|is|have\s+been|were|wird|werden|serán|seront)\s+(?:shipped|delivered|dispatched|geliefert|versandt|enviad\p{L}*|livrée?s?|expédiée?s?|on\s+the\s+truck)`, 'iu'),
@@ -46,11 +46,11 @@ function fromPartOfWhole(segments: Segment[]): FoundQuantities | null {
     if (segment.tableRow) continue;
     const m = PART_OF_WHOLE.exec(segment.text);
     if (!m) continue;
-    const [shipped, ordered] = [num(m[1]), num(m[2])];
+    const [shipped, ordered] = [num(m[1]), num(m[3])];
     if (shipped === null || ordered === null || shipped <= 0 || shipped >= ordered) continue;
     const rest = ordered - shipped;
     const cancelled = segments.some((s) => CANCELLED.test(s.text) && new RegExp(String.raw`${B}${rest}${E}`, 'u').test(s.text));
-    return { quantities: withUnit({ ordered, shipped, backordered: cancelled ? 0 : rest, ...(cancelled ? { cancelled: rest } : {}) }, m[3]), segment };
+    return { quantities: withUnit({ ordered, shipped, backordered: cancelled ? 0 : rest, ...(cancelled ? { cancelled: rest } : {}) }, m[4] ?? m[2]), segment };
   }
   return null;
 }

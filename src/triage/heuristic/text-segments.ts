@@ -35,7 +35,9 @@ export function splitSegments(text: string): Segment[] {
     for (const m of line.matchAll(/[.!?]+(?=\s+\S)|[.!?]+$/g)) {
       const end = m.index + m[0].length;
       // "3. Dezember", "KW 49." mid-line: a period after a one- or two-digit number is an ordinal.
-      if (ABBREVIATION.test(line.slice(0, end)) || (m[0] === '.' && /(?:^|\s)\d{1,2}\.$/.test(line.slice(0, end)) && end < line.length)) continue;
+      // "am 18.03. ausgeliefert": a day-month date ends with a period too.
+      const before = line.slice(0, end);
+      if (ABBREVIATION.test(before) || (m[0] === '.' && /(?:^|\s)(?:\d{1,2}\.){1,2}$/.test(before) && end < line.length)) continue;
       pushSentence(segments, line, sentenceStart, end, lineStart);
       sentenceStart = end;
     }
