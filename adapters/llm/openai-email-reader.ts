@@ -3,6 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { emailReadingSchema, type EmailReader, type EmailReading, type ReadContext, type SupplierEmail } from '../../src/triage/email-reading.ts';
 import { TriageError } from '../../src/triage/triage-error.ts';
+import { cleanEmail } from '../../src/triage/clean-email.ts';
 import { loadPrompt } from './load-prompt.ts';
 
 export const EMAIL_TRIAGE_PROMPT = { name: 'email-triage', version: 'v1' } as const;
@@ -50,8 +51,8 @@ export interface OpenAiEmailReaderOptions {
   timeoutMs?: number;
   /** Retries of 429 / 5xx / connection errors by the SDK (with its backoff). @defaultValue 2 */
   maxRetries?: number;
-  /** The newest message of the thread as plain text (quotes, signatures removed). */
-  newestMessage: (email: SupplierEmail) => string;
+  /** The newest message of the thread as plain text. @defaultValue cleanEmail's newest message */
+  newestMessage?: (email: SupplierEmail) => string;
   /** Token usage and outcome of every call, for /metrics. */
   observer?: (usage: LlmUsage) => void;
 }
@@ -72,7 +73,7 @@ export class OpenAiEmailReader implements EmailReader {
   async read(email: SupplierEmail, context: ReadContext): Promise<EmailReading> {
     const payload = {
       po: { reference: context.poRef, planned_delivery_date: context.datePlanned },
-      email: { from: email.from, subject: email.subject, date: email.receivedAt.toISOString(), newest_message: this.options.newestMessage(email) },
+      email: { from: email.from, subject: email.subject, date: email.receivedAt.toISOString(), newest_message: (this.options.newestMessage ?? newestOf)(email) },
     };
     let usage = { prompt: 0, completion: 0 };
     try {
@@ -122,4 +123,10 @@ function toTriageError(err: unknown): TriageError {
   if (name === 'LengthFinishReasonError') return new TriageError('triage_invalid_reading', 'the model output was cut off (length limit)', { cause: err });
   if (name === 'ContentFilterFinishReasonError') return new TriageError('triage_provider_failed', 'the model output was filtered', { cause: err });
   return new TriageError('triage_invalid_reading', `the model's answer could not be read: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`, { cause: err });
+}
+
+/** Only the newest message counts: quotes, signatures and disclaimers are not sent to the model. */
+function newestOf(email: SupplierEmail): string {
+  const cleaned = cleanEmail(email);
+  return cleaned.forwardedText ? `${cleaned.text}\n\n(forwarded message)\n${cleaned.forwardedText}` : cleaned.text;
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
   waiting = candidates.find((o) => o.buyer?.name !== 'Avery Quinn')!;
   for (const o of candidates) await h.requestApproval(o.id);
   late = h.summary.interesting.lateReceipts[0]!;
-  [euPo] = await h.admin.search('purchaseOrder', { domain: [['company_id.name', '=', 'Northgate Supply Europe B.V.']], limit: 1 });
+  euPo = (await h.admin.search('purchaseOrder', { domain: [['company_id.name', '=', 'Northgate Supply Europe B.V.']], limit: 1 }))[0]!;
 }, 60_000);
 
 afterAll(async () => {

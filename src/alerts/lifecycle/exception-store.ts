@@ -31,8 +31,11 @@ export interface FirstPromiseStore {
  * exceptions are collected for one digest message instead.
  */
 export interface BurstGate {
-  /** True when the channel may take one more individual post in this window. */
-  admit(channel: string, max: number, windowMs: number): Promise<boolean>;
+  /**
+   * Whether the channel may take one more individual post in the current window, the window's id
+   * (one burst digest job per window) and how long it still runs.
+   */
+  admit(channel: string, max: number, windowMs: number): Promise<{ admitted: boolean; window: string; windowLeftMs: number }>;
   /** Adds keys to the channel's pending burst digest. */
   hold(channel: string, keys: readonly string[]): Promise<void>;
   /** Takes every key waiting for the channel's burst digest (atomically: one digest gets them). */

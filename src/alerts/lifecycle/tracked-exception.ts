@@ -28,6 +28,8 @@ export interface ExceptionMessageRef extends PostedMessage {
   /** The routed channel as configured (name or id): the key pacing and routing use. */
   route: string;
   kind: 'message' | 'digest-row' | 'thread';
+  /** The post number it belongs to (TrackedException.posts when it was posted). */
+  post: number;
   postedAt: string;
 }
 
