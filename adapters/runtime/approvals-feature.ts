@@ -18,7 +18,7 @@ import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
 import { pacedChat } from '../queue/paced-chat.ts';
-import { mountSlack } from '../slack/mount-slack.ts';
+import { mountSlack, type MountedSlack } from '../slack/mount-slack.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
 import { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
@@ -31,8 +31,8 @@ export const REMIND_APPROVALS_JOB = 'approvals-remind';
 export interface ApprovalsFeature {
   handlers: JobHandlers;
   listeners: Record<string, ChangeListener[]>;
-  /** Mounts the chat platforms' HTTP entry points (Slack's /slack/events). */
-  mount(app: Express): void;
+  /** Mounts the chat platforms' HTTP entry points (Slack's /slack/events); other features register on its Bolt app. */
+  mount(app: Express): MountedSlack | null;
   /** Registers the reconciliation job scheduler (idempotent; every worker process may call it). */
   schedule(): Promise<void>;
   store: RedisApprovalStore;
@@ -91,7 +91,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
     },
     mount(app) {
       if (config.slack.botToken && config.slack.signingSecret) {
-        mountSlack(app, {
+        return mountSlack(app, {
           signingSecret: config.slack.signingSecret,
           botToken: config.slack.botToken,
           apiUrl: config.slack.apiUrl,
@@ -100,6 +100,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
           onApprovalClick: (click) => receiveApprovalClick(click, queue),
         });
       }
+      return null;
     },
     async schedule() {
       await queues.scan.upsertJobScheduler(RECONCILE_APPROVALS_JOB, { every: config.reconcileIntervalSeconds * 1000 }, { name: RECONCILE_APPROVALS_JOB });

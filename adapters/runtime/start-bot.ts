@@ -20,6 +20,7 @@ import { RedisOnceStore } from '../store/redis-once-store.ts';
 import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
+import { createStatusFeature } from './status-feature.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
 import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
@@ -148,7 +149,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     }
 
     if (app && server && url) {
-      approvals.mount(app);
+      const slack = approvals.mount(app);
+      if (slack) createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now }).registerSlack(slack.bolt);
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,

@@ -53,19 +53,20 @@ export async function applyDetections(run: DetectionRun, deps: LifecycleDeps): P
   const result: AppliedRun = { opened: 0, realerted: 0, updated: 0, unchanged: 0, cleared: 0 };
   const routing = deps.settings.routing;
   for (const e of run.exceptions) {
-    let outcome: 'opened' | 'reopened' | 'realert' | 'held' | 'update' | 'same' = 'same';
+    // Set inside the compare-and-set callback (its last run is the one that was written).
+    const seen: { outcome: 'opened' | 'reopened' | 'realert' | 'held' | 'update' | 'same' } = { outcome: 'same' };
     const { after } = await deps.store.upsert(
       e.key,
       () => {
         const route = routeException(e, routing, run.aliases);
-        outcome = 'opened';
+        seen.outcome = 'opened';
         return { ...newTracked(e, route.channels, { odooUserId: route.ownerUserId, odooLogin: route.ownerLogin }, now), posts: 1 };
       },
       (t) => {
         if (t.status === 'cleared') {
           // The condition came back: a new exception as far as people are concerned.
           const route = routeException(e, routing, run.aliases);
-          outcome = 'reopened';
+          seen.outcome = 'reopened';
           return {
             ...newTracked(e, route.channels, { odooUserId: route.ownerUserId, odooLogin: route.ownerLogin }, now),
             posts: t.posts + 1,
@@ -73,28 +74,28 @@ export async function applyDetections(run: DetectionRun, deps: LifecycleDeps): P
           };
         }
         if (t.fingerprint === e.fingerprint) {
-          outcome = 'same';
+          seen.outcome = 'same';
           return t;
         }
         const next: TrackedException = { ...t, exception: toStored(e), fingerprint: e.fingerprint, severity: e.severity, lastSeenAt: at };
         if (!isRealert(t, e)) {
-          outcome = 'update';
+          seen.outcome = 'update';
           return next;
         }
         if (stateOf(t, now) === 'snoozed') {
-          outcome = 'held';
+          seen.outcome = 'held';
           return { ...next, realertDue: at };
         }
-        outcome = 'realert';
+        seen.outcome = 'realert';
         return { ...next, posts: t.posts + 1, realertDue: null };
       },
     );
     if (!after) continue;
-    switch (outcome as typeof outcome) {
+    switch (seen.outcome) {
       case 'opened':
       case 'reopened':
         result.opened += 1;
-        deps.observer.transition(e.type, outcome);
+        deps.observer.transition(e.type, seen.outcome);
         await enqueuePosts(after, deps);
         break;
       case 'realert':

@@ -8,7 +8,7 @@ import type { PostedMessage } from '../../ports/chat.ts';
 import type { ExceptionType, ProcurementException, Severity } from '../exception.ts';
 
 /** The exception as stored: `detectedAt` is an ISO string once it went through JSON. */
-export type StoredException = Omit<ProcurementException, 'detectedAt'> & { detectedAt: string };
+export type StoredException = { [T in ExceptionType]: Omit<Extract<ProcurementException, { type: T }>, 'detectedAt'> & { detectedAt: string } }[ExceptionType];
 
 export type ExceptionStatus = 'open' | 'acknowledged' | 'owned' | 'cleared';
 

@@ -16,7 +16,7 @@ export async function readLateReceipts(odoo: Pick<OdooGateway, 'scan' | 'read' |
   const r = new CountingReader(odoo);
   const minGrace = Math.min(thresholds.lateReceipt.graceHours, ...thresholds.lateReceipt.warehouses.map((w) => w.graceHours ?? thresholds.lateReceipt.graceHours));
   const receipts: Receipt[] = ids
-    ? await r.byIds('receipt', ids)
+    ? await r.all('receipt', [['id', 'in', [...ids]]])
     : await r.all('receipt', [['state', 'not in', ['done', 'cancel']], ['scheduled_date', '<', new Date(now.getTime() - minGrace * HOUR_MS)]]);
   const orderIds = receipts.flatMap((x) => (x.purchaseOrder ? [x.purchaseOrder.id] : []));
   const [purchaseOrders, warehouses, companies] = await Promise.all([r.byIds('purchaseOrder', orderIds), r.all('warehouse', []), r.all('company', [])]);
