@@ -21,6 +21,8 @@ import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
 import { createStatusFeature } from './status-feature.ts';
+import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts';
+import { offlineInterpreter } from '../../src/status/parse-question.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
 import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
@@ -150,7 +152,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 
     if (app && server && url) {
       const slack = approvals.mount(app);
-      if (slack) createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now }).registerSlack(slack.bolt);
+      if (slack) {
+        // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
+        const interpreter = config.openai.apiKey
+          ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
+          : offlineInterpreter;
+        createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter }).registerSlack(slack.bolt);
+      }
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
