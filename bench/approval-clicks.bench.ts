@@ -117,7 +117,12 @@ export const run: BenchRun = async () => {
   };
   await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 200_000 + i)));
   await sleep(500);
+  const cpuSeconds = async () => Number(/^process_cpu_seconds_total (\S+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? NaN);
+  const cpuBefore = await cpuSeconds();
+  const burstStarted = performance.now();
   const acks = await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(card, i, i % 2 ? 'U0AVERY' : 'U0DANIEL')));
+  const burstMs = performance.now() - burstStarted;
+  const webCpuMsPerClick = ((await cpuSeconds()) - cpuBefore) * 1000 / CLICKS;
   const ackMs = acks.map((a) => a.ms).sort((a, b) => a - b);
 
   // 2. The worker comes back, takes the 500 queued clicks (one decision), then one click per PO.
@@ -152,6 +157,8 @@ export const run: BenchRun = async () => {
     { bench: 'approval-ack', metric: 'ack latency p50', value: pct(ackMs, 50), unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'ack latency p99', value: pct(ackMs, 99), unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'ack latency max', value: ackMs[ackMs.length - 1]!, unit: 'ms', params: p },
+    { bench: 'approval-ack', metric: 'web process CPU per click', value: webCpuMsPerClick, unit: 'ms', params: p },
+    { bench: 'approval-ack', metric: 'burst wall time', value: burstMs, unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'non-200 answers', value: acks.filter((a) => a.status !== 200).length, unit: 'req', params: p },
     { bench: 'approval-ack', metric: 'decisions from 500 clicks', value: decisions, unit: 'decisions', params: p },
     { bench: 'approval-ack', metric: '500-click backlog to written', value: backlogMs, unit: 'ms', params: w },

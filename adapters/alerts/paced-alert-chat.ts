@@ -21,6 +21,20 @@ if wait > tonumber(ARGV[2]) then return -wait end
 redis.call('SET', KEYS[1], string.format('%.0f', slot + tonumber(ARGV[1])), 'PX', wait + tonumber(ARGV[1]))
 return wait`;
 
+/**
+ * The last step before the request leaves: the previous send to the channel must be `interval`
+ * ago (Redis time). A reserved slot is not enough alone: a worker delayed between its reservation
+ * and its send would otherwise send right before the next slot's owner. Answers how long to wait.
+ */
+const COMMIT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local last = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+local wait = last + tonumber(ARGV[1]) - now
+if wait > 0 then return wait end
+redis.call('SET', KEYS[1], string.format('%.0f', now), 'PX', tonumber(ARGV[1]) * 10)
+return 0`;
+
 /** Slack said 429: nobody posts to the channel before Retry-After has passed. */
 const BLOCK = `
 local t = redis.call('TIME')
@@ -55,6 +69,12 @@ export function pacedAlertChat(chat: ExceptionChat, redis: Redis, prefix: string
     const wait = Number(await redis.eval(RESERVE, 1, key, String(interval), String(maxWait)));
     if (wait < 0) throw new RateLimited(`pacing ${what}`, -wait - maxWait + Math.floor(Math.random() * interval));
     if (wait > 0) await sleep(wait);
+    for (let tries = 0; tries < 20; tries++) {
+      const more = Number(await redis.eval(COMMIT, 1, `${key}:sent`, String(interval)));
+      if (more <= 0) return;
+      await sleep(more);
+    }
+    throw new RateLimited(`pacing ${what}`, interval);
   };
   const honour429 = async <T>(channel: string, run: () => Promise<T>): Promise<T> => {
     try {

@@ -5,6 +5,7 @@ import type { ApprovalClickSink } from '../../src/approvals/approval-click.ts';
 import { createSlackWebClient, slackClientOptions } from './create-slack-web-client.ts';
 import { registerListeners } from './listeners/index.ts';
 import { slackRequestGuard } from './slack-request-guard.ts';
+import { approvalClickFastPath } from './approval-click-fast-path.ts';
 import { toSlackLogger } from './slack-logger.ts';
 
 /** Bolt's default path: the manifest's request URLs point here. */
@@ -40,7 +41,11 @@ export function mountSlack(app: Express, deps: MountSlackDeps): MountedSlack {
   const now = deps.now ?? (() => new Date());
   const slackLogger = toSlackLogger(deps.logger, 'slack-bolt');
   const router = express.Router();
-  router.post(SLACK_EVENTS_PATH, ...slackRequestGuard({ signingSecret: deps.signingSecret, logger: deps.logger, now, bodyLimitBytes: deps.bodyLimitBytes }));
+  router.post(
+    SLACK_EVENTS_PATH,
+    ...slackRequestGuard({ signingSecret: deps.signingSecret, logger: deps.logger, now, bodyLimitBytes: deps.bodyLimitBytes }),
+    approvalClickFastPath({ onApprovalClick: deps.onApprovalClick, logger: deps.logger, now }),
+  );
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_EVENTS_PATH,

@@ -124,6 +124,15 @@ describe('POST /slack/events: buttons', () => {
     expect(fake.callsOf('chat.postEphemeral')[0]!.body).toMatchObject({ channel: 'C0APPROVALS', user: 'U0JANE' });
   });
 
+  it('takes a message click with a response_url on the fast path, and tells the clicker there when the core cannot take it', async () => {
+    sinkFails = true;
+    const res = await post(interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_approve', value: VALUE, responseUrl: fake.responseUrl })));
+    expect(res.status).toBe(200);
+    await eventually(() => fake.callsOf('response_url').length === 1);
+    expect(fake.callsOf('response_url')[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(fake.callsOf('response_url')[0]!.body.text)).toContain('could not record your click');
+  });
+
   it('acks an Open in Odoo link click without touching the core', async () => {
     const res = await post(interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_open_odoo', value: '' })));
     expect(res.status).toBe(200);
