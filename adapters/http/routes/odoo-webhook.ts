@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { odooWebhookEventSchema } from '../../../src/intake/odoo-webhook-event.ts';
 import { receiveOdooWebhook, type ReceiveOdooWebhookDeps } from '../../../src/intake/receive-odoo-webhook.ts';
 import type { Metrics } from '../metrics.ts';
+import { readJsonBody } from '../read-json-body.ts';
 
 export interface OdooWebhookDeps extends ReceiveOdooWebhookDeps {
   /** The path secret; undefined disables the route (it then answers 503). */
@@ -45,23 +46,10 @@ export function registerOdooWebhookRoute(app: Express, deps: OdooWebhookDeps): v
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
 
   app.post('/webhooks/odoo/:token', checkToken, readBody, async (req: Request, res: Response, next: NextFunction) => {
-    let json: unknown;
+    const event = readJsonBody(req.body, odooWebhookEventSchema, res, count);
+    if (!event) return;
     try {
-      json = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
-    } catch {
-      count('malformed');
-      res.status(400).json({ error: 'malformed_body', message: 'the body is not JSON' });
-      return;
-    }
-    const parsed = odooWebhookEventSchema.safeParse(json);
-    if (!parsed.success) {
-      count('invalid');
-      const issue = parsed.error.issues[0]!;
-      res.status(400).json({ error: 'invalid_body', message: `${issue.path.join('.') || 'body'}: ${issue.message}` });
-      return;
-    }
-    try {
-      const outcome = await receiveOdooWebhook(parsed.data, deps);
+      const outcome = await receiveOdooWebhook(event, deps);
       count(outcome);
       res.status(outcome === 'accepted' ? 202 : 200).json({ status: outcome });
     } catch (err) {

@@ -6,6 +6,7 @@ import type { OnceStore } from '../../../src/ports/once-store.ts';
 import { receiveSupplierEmail } from '../../../src/triage/receive-supplier-email.ts';
 import { supplierEmailEventSchema } from '../../../src/triage/supplier-email-event.ts';
 import type { Metrics } from '../metrics.ts';
+import { readJsonBody } from '../read-json-body.ts';
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body>` (GitHub's convention). */
 export const SIGNATURE_HEADER = 'x-signature-256';
@@ -48,23 +49,10 @@ export function registerSupplierEmailWebhook(app: Express, deps: SupplierEmailWe
       res.status(401).json({ error: 'bad_signature', message: `${SIGNATURE_HEADER} must be sha256=<hex HMAC-SHA256 of the body with SUPPLIER_EMAIL_HMAC_SECRET>` });
       return;
     }
-    let json: unknown;
+    const email = readJsonBody(raw, supplierEmailEventSchema, res, count);
+    if (!email) return;
     try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      count('malformed');
-      res.status(400).json({ error: 'malformed_body', message: 'the body is not JSON' });
-      return;
-    }
-    const parsed = supplierEmailEventSchema.safeParse(json);
-    if (!parsed.success) {
-      count('invalid');
-      const issue = parsed.error.issues[0]!;
-      res.status(400).json({ error: 'invalid_body', message: `${issue.path.join('.') || 'body'}: ${issue.message}` });
-      return;
-    }
-    try {
-      const outcome = await receiveSupplierEmail({ source: 'webhook', email: parsed.data, orderId: null }, deps);
+      const outcome = await receiveSupplierEmail({ source: 'webhook', email, orderId: null }, deps);
       count(outcome);
       res.status(outcome === 'accepted' ? 202 : 200).json({ status: outcome });
     } catch (err) {
