@@ -45,7 +45,11 @@ if v < until_ then redis.call('SET', KEYS[1], string.format('%.0f', until_), 'PX
 return 1`;
 
 export interface PaceOptions {
-  /** @defaultValue 1_000 (Slack: about one message per second per channel) */
+  /**
+   * Slack allows about one message per second per channel; the 50 ms over it absorb the time
+   * between the Redis commit and the request reaching Slack, so two sends never land within 1 s.
+   * @defaultValue 1_050
+   */
   postIntervalMs?: number;
   /** @defaultValue 250 (per message) */
   updateIntervalMs?: number;
@@ -61,7 +65,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * the channel for Retry-After and is rethrown, so the job waits as told; nothing is dropped.
  */
 export function pacedAlertChat(chat: ExceptionChat, redis: Redis, prefix: string, options: PaceOptions = {}): ExceptionChat {
-  const postMs = options.postIntervalMs ?? 1_000;
+  const postMs = options.postIntervalMs ?? 1_050;
   const updateMs = options.updateIntervalMs ?? 250;
   const maxWait = options.maxWaitMs ?? 1_500;
   const postKey = (channel: string) => `${prefix}:pace:post:slack:${channel}`;

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import { createHttpApp, finishHttpApp, listen } from '../http/create-http-app.ts';
 import { createMetrics, type Metrics } from '../http/metrics.ts';
 import type { ReadinessCheck } from '../http/readiness.ts';
@@ -21,6 +22,8 @@ import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
 import { createStatusFeature } from './status-feature.ts';
+import { createAlertsFeature, type AlertsFeature } from './alerts-feature.ts';
+import { loadAlertsSettings } from '../alerts/load-alerts-settings.ts';
 import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts';
 import { offlineInterpreter } from '../../src/status/parse-question.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
@@ -47,6 +50,7 @@ export interface BotRuntime {
   metrics: Metrics;
   odoo: OdooConnection;
   approvals: ApprovalsFeature;
+  alerts: AlertsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -70,6 +74,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
   try {
     // The policy first: a policy error stops start-up with one line, before anything is started.
     const policy = await loadPolicy({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const alertSettings = await loadAlertsSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -131,18 +136,21 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
     const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now });
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, webhookToken, stop: stopAll };
+    const alerts = createAlertsFeature({ config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities });
+    alerts.registerMetrics(metrics.registry);
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, webhookToken, stop: stopAll };
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger,
-        listeners: approvals.listeners,
-        handlers: mergeHandlers(approvals.handlers, options.handlers ?? {}),
+        listeners: mergeListeners(approvals.listeners, alerts.listeners),
+        handlers: mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
       closers.push(() => pool.close(config.shutdownTimeoutMs));
       await approvals.schedule();
+      await alerts.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -153,6 +161,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (app && server && url) {
       const slack = approvals.mount(app);
       if (slack) {
+        alerts.registerSlack(slack.bolt);
         // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
         const interpreter = config.openai.apiKey
           ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
@@ -163,6 +172,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, metrics, logger, now,
+          extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels)],
         });
         logger.info({ url: `${config.publicUrl}/workspace`, ops: `${config.publicUrl}/workspace/ops` }, `demo mode: no SLACK_BOT_TOKEN, so the bot talks to the local workspace; open ${config.publicUrl}/workspace`);
       }
@@ -185,5 +195,12 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 function mergeHandlers(a: JobHandlers, b: JobHandlers): JobHandlers {
   const out: JobHandlers = { ...a };
   for (const [queue, byName] of Object.entries(b) as Array<[keyof JobHandlers, JobHandlers[keyof JobHandlers]]>) out[queue] = { ...(out[queue] ?? {}), ...byName };
+  return out;
+}
+
+/** Every feature's listeners of a model run, one after the other (approvals and alerts both watch POs). */
+function mergeListeners(...sets: Array<Record<string, ChangeListener[]>>): Record<string, ChangeListener[]> {
+  const out: Record<string, ChangeListener[]> = {};
+  for (const set of sets) for (const [model, listeners] of Object.entries(set)) out[model] = [...(out[model] ?? []), ...listeners];
   return out;
 }

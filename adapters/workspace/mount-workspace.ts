@@ -27,6 +27,8 @@ export interface MountWorkspaceDeps {
   /** The bot's own URL (http://127.0.0.1:port): the workspace posts to its /slack/events. */
   ownUrl: string;
   policy: Policy | null;
+  /** More channels the bot posts to (the exception alerts' routing), beside the policy's card channels. */
+  extraChannels?: readonly string[];
   queues: BullQueues;
   approvalStore: RedisApprovalStore;
   metrics: Metrics;
@@ -45,7 +47,7 @@ export interface MountWorkspaceDeps {
 export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store: WorkspaceStore } {
   const now = deps.now ?? (() => new Date());
   const store = new WorkspaceStore(deps.redis, deps.prefix, now);
-  const channels = workspaceChannels(deps.policy);
+  const channels = workspaceChannels(deps.policy, deps.extraChannels ?? []);
   const link = { eventsUrl: `${deps.ownUrl}/slack/events`, signingSecret: deps.signingSecret, ownUrl: deps.ownUrl, now };
   const router = express.Router();
   router.use('/api', webApiRouter({ store, channels, ownUrl: deps.ownUrl }, { botToken: deps.botToken, logger: deps.logger }));

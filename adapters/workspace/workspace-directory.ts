@@ -80,8 +80,8 @@ export function channelIdOf(name: string): string {
  * The channels: #po-approvals always, plus every channel the policy routes cards to (a policy may
  * name a channel by id, as Slack allows; it is then shown under that id).
  */
-export function workspaceChannels(policy: Policy | null): WorkspaceChannel[] {
-  const named = new Set<string>(['#po-approvals']);
+export function workspaceChannels(policy: Policy | null, extra: readonly string[] = []): WorkspaceChannel[] {
+  const named = new Set<string>(['#po-approvals', ...extra.map((c) => (SLACK_CHANNEL_ID.test(c) || c.startsWith('#') ? c : `#${c}`))]);
   for (const rule of policy?.rules ?? []) if (rule.notify.channel) named.add(rule.notify.channel);
   return [...named].map((n) => (SLACK_CHANNEL_ID.test(n) ? { id: n, name: n.toLowerCase() } : { id: channelIdOf(n), name: n.replace(/^#/, '') }));
 }

@@ -6,12 +6,7 @@ import type { ProcurementException } from '../../src/alerts/exception.ts';
 import { officeHours } from './fixtures.ts';
 
 const calendar = officeHours('America/Chicago');
-const exampleBlock = () =>
-  readFileSync(new URL('../../policy.example.yaml', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('#>'))
-    .map((l) => l.replace(/^#> ?/, ''))
-    .join('\n');
+const exampleBlock = () => readFileSync(new URL('../../policy.example.yaml', import.meta.url), 'utf8');
 
 const ref = <M extends string>(model: M, id: number, name: string) => ({ model, id, name }) as never;
 function exception(type: ProcurementException['type'], records: Partial<Record<'company' | 'warehouse' | 'vendor', { id: number; name: string }>>): ProcurementException {
@@ -22,7 +17,7 @@ function exception(type: ProcurementException['type'], records: Partial<Record<'
 }
 
 describe('alerts and routing sections', () => {
-  it('parses the commented example of policy.example.yaml', () => {
+  it('parses the example sections of policy.example.yaml', () => {
     const s = parseAlertsSection(exampleBlock(), 'policy.example.yaml', calendar);
     expect(s.routing.defaultChannel).toBe('#procurement-alerts');
     expect(s.routing.rules.map((r) => r.name)).toEqual(['joliet-receiving', 'other-receiving', 'buyers', 'finance-eu', 'finance']);

@@ -188,11 +188,19 @@ export class TriageHarness {
   }
 
   /** A signed click on a card's button (confirm, dismiss, retry). */
-  click(user: UserKey, card: TriageCard, actionId: 'triage_confirm' | 'triage_dismiss' | 'triage_retry', options: { actionTs?: string } = {}): Promise<{ status: number }> {
-    const blocks = this.cardBlocks(card);
+  click(user: UserKey, card: TriageCard, actionId: 'triage_confirm' | 'triage_dismiss' | 'triage_retry', options: { actionTs?: string; onFirstRendering?: boolean } = {}): Promise<{ status: number }> {
+    // onFirstRendering: a click on the card as first posted (a stale screen, or a second device).
+    const blocks = options.onFirstRendering ? blocksOf(this.slack.calls.find((c) => c.method === 'chat.postMessage' && c.response?.ts === card.ts)!.body) : this.cardBlocks(card);
     const button = blocks.flatMap((b) => (b.elements as Array<Record<string, unknown>> | undefined) ?? []).find((e) => e.action_id === actionId);
     if (!button) throw new Error(`the card has no ${actionId} button`);
     return this.post(user, card, { type: 'button', block_id: 'triage_actions', action_id: actionId, value: button.value, text: { type: 'plain_text', text: 'x' } }, options.actionTs);
+  }
+
+  /** The proposal id a card's buttons carry. */
+  proposalIdOf(card: TriageCard): string {
+    const post = this.slack.calls.find((c) => c.method === 'chat.postMessage' && c.response?.ts === card.ts)!;
+    const button = blocksOf(post.body).flatMap((b) => (b.elements as Array<Record<string, unknown>> | undefined) ?? []).find((e) => e.action_id === 'triage_dismiss');
+    return (JSON.parse(String(button?.value)) as { p: string }).p;
   }
 
   /** A signed pick in the card's category select. */

@@ -17,40 +17,42 @@ export interface ScanChatterDeps {
   now: () => Date;
 }
 
+/** Where the scan stopped: Odoo's write_date cursor, and the newest email id that was there before the bot watched. */
+export interface ChatterCursor {
+  changes: ChangeCursor;
+  floorId: number;
+}
+
+// Odoo's clock and ours differ a little: start the first scan this far back (the floor id keeps older emails out).
+const CLOCK_MARGIN_MS = 5 * 60_000;
+
 /**
  * The PO-chatter source: new `mail.message`s of type email on purchase orders since the cursor
  * (write_date, then id), each handed to the same intake as the mail webhook. The first run starts
- * after the newest email already there: the history was answered before the bot came.
+ * after the newest email already there: the history was answered before the bot came. A cursor
+ * is never kept past our own clock: a record dated in the future (imported mail, a skewed server)
+ * must not make the scan skip everything written until then.
  */
 export async function scanChatterEmails(deps: ScanChatterDeps): Promise<{ seen: number; accepted: number; started?: true }> {
-  let cursor = await deps.cursors.get<ChangeCursor>(CHATTER_CURSOR);
-  if (!cursor) {
-    await deps.cursors.set(CHATTER_CURSOR, await startingCursor(deps));
+  const cursor = await deps.cursors.get<ChatterCursor>(CHATTER_CURSOR);
+  if (!cursor?.changes) {
+    const [newest] = await deps.odoo.search('poMessage', { domain: EMAILS, order: 'id desc', limit: 1 });
+    const since = new Date(Math.floor((deps.now().getTime() - CLOCK_MARGIN_MS) / 1000) * 1000).toISOString();
+    await deps.cursors.set<ChatterCursor>(CHATTER_CURSOR, { changes: { since, idsAtSince: [] }, floorId: newest?.id ?? 0 });
     return { seen: 0, accepted: 0, started: true };
   }
   let seen = 0;
   let accepted = 0;
-  for await (const page of deps.odoo.scanChanges('poMessage', { since: cursor, domain: EMAILS, pageSize: 100 })) {
+  const latest = deps.now().getTime() + CLOCK_MARGIN_MS;
+  for await (const page of deps.odoo.scanChanges('poMessage', { since: cursor.changes, domain: EMAILS, pageSize: 100 })) {
     for (const m of page.records) {
+      if (m.id <= cursor.floorId) continue;
       seen += 1;
       const outcome = await receiveSupplierEmail({ source: 'odoo-chatter', email: chatterEmailEvent(m), orderId: m.orderId }, deps);
       if (outcome === 'accepted') accepted += 1;
     }
-    cursor = page.cursor;
-    await deps.cursors.set(CHATTER_CURSOR, cursor);
+    if (Date.parse(page.cursor.since) > latest) break;
+    await deps.cursors.set<ChatterCursor>(CHATTER_CURSOR, { changes: page.cursor, floorId: cursor.floorId });
   }
   return { seen, accepted };
-}
-
-async function startingCursor(deps: ScanChatterDeps): Promise<ChangeCursor> {
-  const [newest] = await deps.odoo.search('poMessage', { domain: EMAILS, order: 'write_date desc, id desc', limit: 1 });
-  if (!newest) return { since: toSecond(deps.now()), idsAtSince: [] };
-  // Scanning from the newest second collects the ids already there, so none of them is taken in.
-  let cursor: ChangeCursor = { since: toSecond(newest.writeDate), idsAtSince: [] };
-  for await (const page of deps.odoo.scanChanges('poMessage', { since: cursor, domain: EMAILS, pageSize: 200 })) cursor = page.cursor;
-  return cursor;
-}
-
-function toSecond(d: Date): string {
-  return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
 }
