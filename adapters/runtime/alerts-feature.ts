@@ -13,6 +13,7 @@ import { handleAlertEphemeral, handleAlertPost, handleAlertUpdate, handleAskBuye
 import { scheduleDigests, tickExceptions, type TickDeps } from '../../src/alerts/lifecycle/tick-exceptions.ts';
 import { writeBackException } from '../../src/alerts/lifecycle/write-back-exception.ts';
 import { alertListeners, runScan, type ScanDeps, type ScanSource } from '../../src/alerts/sources/run-scan.ts';
+import type { ProcurementException } from '../../src/alerts/exception.ts';
 import type { Config } from '../../src/config/parse-config.ts';
 import { BusinessRefusal } from '../../src/errors/coded-error.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
@@ -58,6 +59,8 @@ export interface AlertsFeatureOptions {
   /** Replaces the Slack adapter (benches); still paced. */
   chat?: ExceptionChat;
   pace?: PaceOptions;
+  /** Told of every exception that opened or changed materially (triage: bill-mismatch category). */
+  onMaterialChange?: (e: ProcurementException) => Promise<unknown>;
 }
 
 /**
@@ -83,7 +86,7 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
     if (!chat) throw new BusinessRefusal('platform_not_configured', 'no chat platform is configured; the exception was not delivered');
     return chat;
   };
-  const lifecycle = { store, queue, burst, settings, observer: observing, now };
+  const lifecycle = { store, queue, burst, settings, observer: observing, now, ...(options.onMaterialChange ? { onMaterialChange: options.onMaterialChange } : {}) };
   const scanDeps: ScanDeps = { ...lifecycle, odoo: odoo.gateway, thresholds: settings.thresholds, firstPromises: new RedisFirstPromiseStore(redis, prefix), cursors: new RedisCursorStore(redis, prefix) };
   const tickDeps: TickDeps = { ...lifecycle, calendar: settings.thresholds.calendar };
   const notifyDeps = (): AlertNotifyDeps => ({ store, queue, burst, chat: chatOrRefuse(), odoo: odoo.gateway, odooUrl: odoo.url, now });

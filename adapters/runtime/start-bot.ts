@@ -23,6 +23,8 @@ import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
 import { createStatusFeature } from './status-feature.ts';
 import { createAlertsFeature, type AlertsFeature } from './alerts-feature.ts';
+import { createTriageFeature } from './triage-feature.ts';
+import { readTriageSettings } from '../triage/read-triage-settings.ts';
 import { loadAlertsSettings } from '../alerts/load-alerts-settings.ts';
 import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts';
 import { offlineInterpreter } from '../../src/status/parse-question.ts';
@@ -75,6 +77,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // The policy first: a policy error stops start-up with one line, before anything is started.
     const policy = await loadPolicy({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const alertSettings = await loadAlertsSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy });
+    const triageSettings = await readTriageSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -136,7 +139,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
     const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now });
-    const alerts = createAlertsFeature({ config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities });
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now });
+    triage.registerMetrics(metrics.registry);
+    const alerts = createAlertsFeature({
+      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities,
+      // Finance gets a proposed category for each bill mismatch, to confirm or change.
+      onMaterialChange: (e) => triage.requestBillCategory(e),
+    });
     alerts.registerMetrics(metrics.registry);
     const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, webhookToken, stop: stopAll };
 
@@ -144,13 +153,14 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), options.handlers ?? {}),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
       closers.push(() => pool.close(config.shutdownTimeoutMs));
       await approvals.schedule();
       await alerts.schedule();
+      await triage.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -159,9 +169,11 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     }
 
     if (app && server && url) {
+      triage.registerRoutes(app, metrics);
       const slack = approvals.mount(app);
       if (slack) {
         alerts.registerSlack(slack.bolt);
+        triage.registerSlack(slack.bolt);
         // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
         const interpreter = config.openai.apiKey
           ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
@@ -172,7 +184,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, metrics, logger, now,
-          extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels)],
+          extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel],
         });
         logger.info({ url: `${config.publicUrl}/workspace`, ops: `${config.publicUrl}/workspace/ops` }, `demo mode: no SLACK_BOT_TOKEN, so the bot talks to the local workspace; open ${config.publicUrl}/workspace`);
       }

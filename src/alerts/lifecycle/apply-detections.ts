@@ -16,6 +16,8 @@ export interface LifecycleDeps {
   settings: Pick<AlertsSettings, 'routing' | 'lifecycle'>;
   observer: AlertObserver;
   now: () => Date;
+  /** Told of every exception that opened or changed materially (triage proposes a bill-mismatch category). */
+  onMaterialChange?: (e: ProcurementException) => Promise<unknown>;
 }
 
 export interface DetectionRun {
@@ -97,12 +99,14 @@ export async function applyDetections(run: DetectionRun, deps: LifecycleDeps): P
         result.opened += 1;
         deps.observer.transition(e.type, seen.outcome);
         await enqueuePosts(after, deps);
+        await deps.onMaterialChange?.(e);
         break;
       case 'realert':
         result.realerted += 1;
         deps.observer.transition(e.type, 'realerted');
         await enqueuePosts(after, deps);
         await enqueueAlertUpdate(deps.queue, after);
+        await deps.onMaterialChange?.(e);
         break;
       case 'held':
       case 'update':
