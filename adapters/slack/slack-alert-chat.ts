@@ -9,6 +9,7 @@ import { createSlackWebClient } from './create-slack-web-client.ts';
 import { SLACK_LIMITS, mrkdwnTextWithin } from './mrkdwn.ts';
 import { SlackApprovalChat, type SlackApprovalChatOptions } from './slack-approval-chat.ts';
 import { toSlackCodedError } from './slack-error.ts';
+import { callSlack } from './slack-call.ts';
 
 const postedSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
 
@@ -62,17 +63,10 @@ export class SlackAlertChat implements ExceptionChat {
   profile: ExceptionChat['profile'] = (user) => this.people.profile(user);
   findByEmail: ExceptionChat['findByEmail'] = (email) => this.people.findByEmail(email);
 
-  private async call(method: string, run: () => Promise<unknown>): Promise<z.infer<typeof postedSchema>> {
-    let result: unknown;
-    try {
-      result = await run();
-    } catch (err) {
-      throw toSlackCodedError(err, method);
-    }
-    const parsed = postedSchema.safeParse(result);
-    if (!parsed.success) throw new CodedError('slack_unexpected_response', `Slack ${method} answered in an unexpected shape`, true);
-    return parsed.data;
+  private call(method: string, run: () => Promise<unknown>): Promise<z.infer<typeof postedSchema>> {
+    return callSlack(method, run, postedSchema);
   }
+
 }
 
 function slackOnly(message: PostedMessage): PostedMessage {

@@ -7,7 +7,7 @@ import { renderApprovalCard } from './blocks/approval-card.ts';
 import { renderApprovalDetails } from './blocks/approval-details.ts';
 import { createSlackWebClient, type SlackClientOptions } from './create-slack-web-client.ts';
 import { SLACK_LIMITS, mrkdwnTextWithin } from './mrkdwn.ts';
-import { toSlackCodedError } from './slack-error.ts';
+import { callSlack, slackOnly } from './slack-call.ts';
 
 export interface SlackApprovalChatOptions extends SlackClientOptions {
   /** SLACK_BOT_TOKEN (xoxb-…). */
@@ -129,23 +129,9 @@ export class SlackApprovalChat implements ApprovalChat {
     return opened.channel.id;
   }
 
-  private async call<T>(method: string, run: () => Promise<unknown>, schema?: z.ZodType<T>): Promise<T> {
-    let result: unknown;
-    try {
-      result = await run();
-    } catch (err) {
-      throw toSlackCodedError(err, method);
-    }
-    if (!schema) return result as T;
-    const parsed = schema.safeParse(result);
-    if (!parsed.success) throw new CodedError('slack_unexpected_response', `Slack ${method} answered in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`, true);
-    return parsed.data;
+  private call<T>(method: string, run: () => Promise<unknown>, schema?: z.ZodType<T>): Promise<T> {
+    return callSlack(method, run, schema);
   }
-}
-
-function slackOnly(platform: string, id: string): string {
-  if (platform !== 'slack') throw new CodedError('chat_wrong_platform', `the Slack adapter was asked to reach a ${platform} ${id}`, false);
-  return id;
 }
 
 const lookupSchema = z.object({

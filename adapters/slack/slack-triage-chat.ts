@@ -1,7 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
-import { CodedError } from '../../src/errors/coded-error.ts';
 import type { ChatPlatform, ChatProfile, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
 import type { TriageCardView } from '../../src/triage/flow/triage-card-view.ts';
 import type { TriageChat } from '../../src/triage/flow/triage-ports.ts';
@@ -9,7 +8,7 @@ import { renderTriageCard } from './blocks/triage-card.ts';
 import { createSlackWebClient, type SlackClientOptions } from './create-slack-web-client.ts';
 import { SLACK_LIMITS, mrkdwnTextWithin } from './mrkdwn.ts';
 import { SlackApprovalChat } from './slack-approval-chat.ts';
-import { toSlackCodedError } from './slack-error.ts';
+import { callSlack, slackOnly } from './slack-call.ts';
 
 const postedSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
 const openedSchema = z.object({ channel: z.object({ id: z.string().min(1) }) });
@@ -61,21 +60,7 @@ export class SlackTriageChat implements TriageChat {
     return opened.channel.id;
   }
 
-  private async call<T>(method: string, run: () => Promise<unknown>, schema?: z.ZodType<T>): Promise<T> {
-    let result: unknown;
-    try {
-      result = await run();
-    } catch (err) {
-      throw toSlackCodedError(err, method);
-    }
-    if (!schema) return result as T;
-    const parsed = schema.safeParse(result);
-    if (!parsed.success) throw new CodedError('slack_unexpected_response', `Slack ${method} answered in an unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`, true);
-    return parsed.data;
+  private call<T>(method: string, run: () => Promise<unknown>, schema?: z.ZodType<T>): Promise<T> {
+    return callSlack(method, run, schema);
   }
-}
-
-function slackOnly(platform: string, id: string): string {
-  if (platform !== 'slack') throw new CodedError('chat_wrong_platform', `the Slack adapter was asked to reach a ${platform} ${id}`, false);
-  return id;
 }

@@ -1,15 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Odoo from 'odoo-await';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedSummary } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
-import type { OdooStore } from '../../adapters/embedded-odoo/store.ts';
 import { NOW } from './seeded-store.ts';
+import { startEmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
 
-// The embedded Odoo server is another engineer's module: skip (and say why) while it is missing.
-const startPath = fileURLToPath(new URL('../../adapters/embedded-odoo/start-embedded-odoo.ts', import.meta.url));
-const hasServer = existsSync(startPath);
 
 interface Started {
   url: string;
@@ -17,15 +12,12 @@ interface Started {
   stop(): Promise<void>;
 }
 
-describe.skipIf(!hasServer)('the seeded dataset over XML-RPC (odoo-await, admin/admin)', () => {
+describe('the seeded dataset over XML-RPC (odoo-await, admin/admin)', () => {
   let odoo: Started;
   let summary: SeedSummary;
   let client: Odoo;
   beforeAll(async () => {
-    const mod = (await import(startPath)) as {
-      startEmbeddedOdoo(opts: { port: number; seed: (store: OdooStore) => void; now?: () => Date }): Promise<Started>;
-    };
-    odoo = await mod.startEmbeddedOdoo({
+    odoo = await startEmbeddedOdoo({
       port: 0,
       now: () => NOW,
       seed: (store) => {
@@ -78,8 +70,4 @@ describe.skipIf(!hasServer)('the seeded dataset over XML-RPC (odoo-await, admin/
     const uid = await approver.connect();
     expect(uid).toBe(summary.identities.find((i) => i.login === summary.demo.approver)?.userId);
   });
-});
-
-describe.skipIf(hasServer)('the seeded dataset over XML-RPC', () => {
-  it.skip('needs adapters/embedded-odoo/start-embedded-odoo.ts (the embedded Odoo server), which is not there yet', () => {});
 });
