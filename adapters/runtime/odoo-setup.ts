@@ -1,11 +1,11 @@
 import { ConfigError } from '../../src/config/parse-config.ts';
-import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
+import { ensureWebhookRules } from '../odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../odoo/odoo-await-gateway.ts';
 import { loadConfig } from './load-config.ts';
 
 /**
- * `npm run odoo:setup`: creates the automation rule in the Odoo at ODOO_URL that sends purchase
- * order state changes to PUBLIC_URL/webhooks/odoo/ODOO_WEBHOOK_TOKEN. Safe to run again.
+ * `npm run odoo:setup`: creates the automation rules in the Odoo at ODOO_URL that send purchase
+ * order, receipt and vendor bill changes to PUBLIC_URL/webhooks/odoo/ODOO_WEBHOOK_TOKEN. Safe to run again.
  */
 try {
   const config = loadConfig();
@@ -15,8 +15,9 @@ try {
   }
   const gateway = new OdooAwaitGateway({ url: config.odoo.url, db: config.odoo.db, username: config.odoo.username, password: config.odoo.password, timeoutMs: config.odoo.timeoutMs });
   const url = `${config.publicUrl}/webhooks/odoo/${config.webhooks.odooToken}`;
-  const result = await ensureWebhookRule(gateway, url);
-  process.stdout.write(`${result.created ? 'Created' : 'Updated'} automation rule #${result.ruleId} in ${config.odoo.url}: purchase order state changes POST to ${config.publicUrl}/webhooks/odoo/<token>\n`);
+  for (const rule of await ensureWebhookRules(gateway, url)) {
+    process.stdout.write(`${rule.created ? 'Created' : 'Updated'} automation rule #${rule.ruleId} "${rule.name}" in ${config.odoo.url}, posting to ${config.publicUrl}/webhooks/odoo/<token>\n`);
+  }
   process.exit(0);
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : `odoo:setup failed: ${err instanceof Error ? err.message : String(err)}`);

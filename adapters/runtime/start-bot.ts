@@ -29,7 +29,7 @@ import { loadAlertsSettings } from '../alerts/load-alerts-settings.ts';
 import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts';
 import { offlineInterpreter } from '../../src/status/parse-question.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
-import { ensureWebhookRule } from '../odoo/ensure-webhook-rule.ts';
+import { ensureWebhookRules } from '../odoo/ensure-webhook-rule.ts';
 import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
 import { mountWorkspace } from '../workspace/mount-workspace.ts';
 import type { WorkspaceStore } from '../workspace/workspace-store.ts';
@@ -193,8 +193,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       runtime.server = server;
       runtime.url = url;
       if (odoo.embedded && webhookToken) {
-        // Demo mode: the embedded Odoo tells this bot about PO state changes, as a real one would.
-        await ensureWebhookRule(odoo.gateway, `${url}/webhooks/odoo/${webhookToken}`);
+        // Demo mode: the embedded Odoo tells this bot about POs, receipts and bills, as a real one would.
+        await ensureWebhookRules(odoo.gateway, `${url}/webhooks/odoo/${webhookToken}`);
       }
     }
     return runtime;

@@ -53,6 +53,18 @@ describe('the running bot (npm start on embedded defaults)', () => {
   });
 });
 
+describe('webhook rules in demo mode', () => {
+  it('registers the automation rules on the embedded Odoo, and a receipt change reaches the bot', async () => {
+    const names = await bot.odoo.gateway.searchIds('base.automation', [['name', 'ilike', 'Chatops bot:']]);
+    expect(names).toHaveLength(3);
+    const [picking] = await bot.odoo.gateway.search('receipt', { domain: [['state', '=', 'assigned']], limit: 1 });
+    expect(picking).toBeDefined();
+    await bot.odoo.gateway.write('stock.picking', [picking!.id], { scheduled_date: new Date(Date.now() - 3 * 86_400_000) });
+    const changes = new RedisChangeLog(bot.redis, bot.prefix);
+    await waitFor(async () => (await changes.last('stock.picking', picking!.id)) !== null, 10_000, 'the receipt webhook to be taken in');
+  });
+});
+
 describe('readiness when Odoo is down', () => {
   it('answers 503 with the reason', async () => {
     const port = await freePort();
