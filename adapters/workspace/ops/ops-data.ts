@@ -27,6 +27,10 @@ export interface OpsData {
   queues: QueueRow[];
   approvals: OpenApprovalRow[];
   webhooks: Array<{ source: string; outcome: string; count: number }>;
+  /** Open exceptions by type, state and age bucket (chatops_alert_open). */
+  exceptions: Array<{ type: string; state: string; age: string; count: number }>;
+  /** Share of proposals confirmed unchanged, by kind, category and provider (chatops_triage_agreement_ratio). */
+  agreement: Array<{ kind: string; category: string; provider: string; ratio: number }>;
 }
 
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
@@ -69,5 +73,14 @@ export async function readOpsData(deps: { queues: BullQueues; store: RedisApprov
     .sort((a, b) => b.ageMinutes - a.ageMinutes);
   const counter = await deps.metrics.webhookRequests.get();
   const webhooks = counter.values.map((v) => ({ source: String(v.labels.source ?? ''), outcome: String(v.labels.outcome ?? ''), count: v.value }));
-  return { at: now.toISOString(), queues, approvals, webhooks };
+  // The alert and triage gauges collect from Redis on read, as a /metrics scrape does.
+  const gauge = async (name: string) => (await deps.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+  const exceptions = (await gauge('chatops_alert_open'))
+    .filter((v) => v.value > 0)
+    .map((v) => ({ type: String(v.labels.type ?? ''), state: String(v.labels.state ?? ''), age: String(v.labels.age ?? ''), count: v.value }))
+    .sort((a, b) => a.type.localeCompare(b.type) || b.count - a.count);
+  const agreement = (await gauge('chatops_triage_agreement_ratio')).map((v) => ({
+    kind: String(v.labels.kind ?? ''), category: String(v.labels.category ?? ''), provider: String(v.labels.provider ?? ''), ratio: v.value,
+  }));
+  return { at: now.toISOString(), queues, approvals, webhooks, exceptions, agreement };
 }

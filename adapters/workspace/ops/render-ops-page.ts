@@ -44,6 +44,8 @@ export function renderOpsPage(data: OpsData, notice?: string): string {
     (a) => html`<tr><td>${a.orderName}</td><td>${a.vendor}</td><td class="num">${money(a.amount, a.currency)}</td><td>${a.rule}</td><td>${a.status}${a.writeback ? ` · ${a.writeback}` : ''}</td><td>${a.requestedAt.slice(0, 16).replace('T', ' ')} UTC</td><td class="num">${age(a.ageMinutes)}</td></tr>`,
   );
   const webhookRows = data.webhooks.map((w) => html`<tr><td>${w.source}</td><td>${w.outcome}</td><td class="num">${w.count}</td></tr>`);
+  const exceptionRows = data.exceptions.map((e) => html`<tr><td>${e.type}</td><td>${e.state}</td><td>${e.age}</td><td class="num">${e.count}</td></tr>`);
+  const agreementRows = data.agreement.map((a) => html`<tr><td>${a.kind}</td><td>${a.category}</td><td>${a.provider}</td><td class="num">${(a.ratio * 100).toFixed(0)} %</td></tr>`);
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Operations · local workspace</title><link rel="stylesheet" href="/workspace/static/workspace.css"></head>
@@ -53,6 +55,8 @@ ${notice ? raw(html`<p class="notice" role="status">${notice}</p>`) : ''}
 <section><h2>Queues</h2><table><thead><tr><th>queue</th><th>waiting</th><th>active</th><th>delayed</th><th>prioritized</th><th>failed</th><th>completed</th></tr></thead><tbody>${raw(queueRows.join(''))}</tbody></table></section>
 <section><h2>Failed jobs (${failed.length})</h2>${failed.length ? raw(html`<table><thead><tr><th>queue</th><th>job</th><th>name</th><th>reason</th><th>attempts</th><th>failed at (UTC)</th><th></th></tr></thead><tbody>${raw(failedRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
 <section><h2>Approvals waiting (${data.approvals.length})</h2>${data.approvals.length ? raw(html`<table><thead><tr><th>order</th><th>vendor</th><th>amount</th><th>rule</th><th>state</th><th>requested</th><th>age</th></tr></thead><tbody>${raw(approvalRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
+<section><h2>Open exceptions (${data.exceptions.reduce((n, e) => n + e.count, 0)})</h2>${data.exceptions.length ? raw(html`<table><thead><tr><th>type</th><th>state</th><th>age</th><th>open</th></tr></thead><tbody>${raw(exceptionRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
+<section><h2>Triage agreement</h2>${data.agreement.length ? raw(html`<table><thead><tr><th>kind</th><th>proposed category</th><th>provider</th><th>confirmed unchanged</th></tr></thead><tbody>${raw(agreementRows.join(''))}</tbody></table>`) : raw('<p class="muted">No proposal answered yet.</p>')}</section>
 <section><h2>Webhook intake</h2>${data.webhooks.length ? raw(html`<table><thead><tr><th>source</th><th>outcome</th><th>requests</th></tr></thead><tbody>${raw(webhookRows.join(''))}</tbody></table>`) : raw('<p class="muted">No webhook received by this process yet.</p>')}</section>
 </body></html>`;
 }
