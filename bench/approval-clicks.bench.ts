@@ -96,10 +96,13 @@ export const run: BenchRun = async () => {
   const warmCard = await cardOf(warmPo.name);
   const po = await waitingPo();
   const card = await cardOf(po.name);
+  const spare = await waitingPo();
+  await cardOf(spare.name);
+  const waitingPoWhileWorkerStopped = async () => spare;
   await stopRole(worker);
   const target = new URL(`${base}/slack/events`);
-  const burst = (requests: ReturnType<typeof signedClick>[]) => {
-    const agent = new Agent({ keepAlive: false, maxSockets: requests.length });
+  const burst = (requests: ReturnType<typeof signedClick>[], sockets = requests.length, keepAlive = false) => {
+    const agent = new Agent({ keepAlive, maxSockets: sockets });
     return Promise.all(
       requests.map(
       (r) =>
@@ -124,6 +127,10 @@ export const run: BenchRun = async () => {
   const burstMs = performance.now() - burstStarted;
   const webCpuMsPerClick = ((await cpuSeconds()) - cpuBefore) * 1000 / CLICKS;
   const ackMs = acks.map((a) => a.ms).sort((a, b) => a - b);
+  // The same burst over 50 kept-alive connections, as a proxy or Slack's pooled senders deliver it.
+  const pooledCard = await cardOf((await waitingPoWhileWorkerStopped()).name);
+  const pooled = await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(pooledCard, 300_000 + i, i % 2 ? 'U0AVERY' : 'U0DANIEL')), 50, true);
+  const pooledMs = pooled.map((a) => a.ms).sort((a, b) => a - b);
 
   // 2. The worker comes back, takes the 500 queued clicks (one decision), then one click per PO.
   worker = spawnRole('worker');
@@ -158,6 +165,9 @@ export const run: BenchRun = async () => {
     { bench: 'approval-ack', metric: 'ack latency p99', value: pct(ackMs, 99), unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'ack latency max', value: ackMs[ackMs.length - 1]!, unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'web process CPU per click', value: webCpuMsPerClick, unit: 'ms', params: p },
+    { bench: 'approval-ack', metric: 'ack latency p50 (50 kept-alive connections)', value: pct(pooledMs, 50), unit: 'ms', params: { ...p, concurrentConnections: 50, keepAlive: true } },
+    { bench: 'approval-ack', metric: 'ack latency p99 (50 kept-alive connections)', value: pct(pooledMs, 99), unit: 'ms', params: { ...p, concurrentConnections: 50, keepAlive: true } },
+    { bench: 'approval-ack', metric: 'non-200 answers (kept-alive)', value: pooled.filter((a) => a.status !== 200).length, unit: 'req', params: { ...p, concurrentConnections: 50, keepAlive: true } },
     { bench: 'approval-ack', metric: 'burst wall time', value: burstMs, unit: 'ms', params: p },
     { bench: 'approval-ack', metric: 'non-200 answers', value: acks.filter((a) => a.status !== 200).length, unit: 'req', params: p },
     { bench: 'approval-ack', metric: 'decisions from 500 clicks', value: decisions, unit: 'decisions', params: p },
