@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ExceptionStore } from '../../src/alerts/lifecycle/exception-store.ts';
 import type { TrackedException } from '../../src/alerts/lifecycle/tracked-exception.ts';
+import { changeDocument, readDocument } from '../store/cas-document.ts';
 
 /**
  * Tracked exceptions in Redis: one hash {doc: JSON, rev: n} per key, and a set of the keys not
@@ -38,9 +39,8 @@ export class RedisExceptionStore implements ExceptionStore {
     return `${this.prefix}:alerts:open`;
   }
 
-  async get(key: string): Promise<TrackedException | null> {
-    const doc = await this.redis.hget(this.docKey(key), 'doc');
-    return doc ? (JSON.parse(doc) as TrackedException) : null;
+  get(key: string): Promise<TrackedException | null> {
+    return readDocument<TrackedException>(this.redis, this.docKey(key));
   }
 
   async getMany(keys: readonly string[]): Promise<Map<string, TrackedException>> {
@@ -62,37 +62,36 @@ export class RedisExceptionStore implements ExceptionStore {
   }
 
   async upsert(key: string, create: () => TrackedException | null, change: (t: TrackedException) => TrackedException) {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const [doc, rev] = await this.redis.hmget(this.docKey(key), 'doc', 'rev');
-      if (!doc || rev === null || rev === undefined) {
-        const fresh = create();
-        if (!fresh) return { before: null, after: null };
-        const created = await this.redis.eval(CREATE, 2, this.docKey(key), this.openSet, JSON.stringify(fresh), fresh.status === 'cleared' ? 'cleared' : 'open', key);
-        if (created === 1) return { before: null, after: fresh };
-        continue; // someone else created it meanwhile: apply the change to theirs
-      }
-      const written = await this.cas(key, doc, rev, change);
-      if (written) return written;
-    }
-    throw new Error(`exception ${key}: too much contention, gave up after 200 attempts`);
+    let created: TrackedException | null = null;
+    const outcome = await this.change(key, change, async () => {
+      const fresh = create();
+      if (!fresh) return null;
+      const ok = await this.redis.eval(CREATE, 2, this.docKey(key), this.openSet, JSON.stringify(fresh), fresh.status === 'cleared' ? 'cleared' : 'open', key);
+      if (ok !== 1) return 'retry'; // someone else created it meanwhile: apply the change to theirs
+      created = fresh;
+      return null;
+    });
+    if (created) return { before: null, after: created };
+    return outcome ?? { before: null, after: null };
   }
 
-  async update(key: string, change: (t: TrackedException) => TrackedException) {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const [doc, rev] = await this.redis.hmget(this.docKey(key), 'doc', 'rev');
-      if (!doc || rev === null || rev === undefined) return null;
-      const written = await this.cas(key, doc, rev, change);
-      if (written) return written;
-    }
-    throw new Error(`exception ${key}: too much contention, gave up after 200 attempts`);
+  update(key: string, change: (t: TrackedException) => TrackedException) {
+    return this.change(key, change, async () => null);
   }
 
-  private async cas(key: string, doc: string, rev: string, change: (t: TrackedException) => TrackedException): Promise<{ before: TrackedException; after: TrackedException } | null> {
-    const before = JSON.parse(doc) as TrackedException;
-    const next = change(before);
-    if (next === before) return { before, after: before };
-    const after = { ...next, revision: before.revision + 1 };
-    const ok = await this.redis.eval(CAS, 2, this.docKey(key), this.openSet, rev, JSON.stringify(after), String(Number(rev) + 1), after.status === 'cleared' ? 'cleared' : 'open', key, String(this.clearedRetentionSeconds));
-    return ok === 1 ? { before, after } : null;
+  private async change(
+    key: string,
+    change: (t: TrackedException) => TrackedException,
+    onMissing: () => Promise<'retry' | null>,
+  ): Promise<{ before: TrackedException; after: TrackedException } | null> {
+    const docKey = this.docKey(key);
+    return changeDocument<TrackedException>(
+      this.redis,
+      docKey,
+      change,
+      async (rev, after) =>
+        (await this.redis.eval(CAS, 2, docKey, this.openSet, rev, JSON.stringify(after), String(Number(rev) + 1), after.status === 'cleared' ? 'cleared' : 'open', key, String(this.clearedRetentionSeconds))) === 1,
+      onMissing,
+    );
   }
 }

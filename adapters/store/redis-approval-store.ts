@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ApprovalRequest, Decision } from '../../src/approvals/approval-request.ts';
 import type { ApprovalStore, ClaimResult } from '../../src/ports/approval-store.ts';
 import type { PostedMessage } from '../../src/ports/chat.ts';
+import { changeDocument, readDocument } from './cas-document.ts';
 
 /**
  * Approval requests in Redis. Each request is a hash {doc: JSON, rev: n}; every change is a
@@ -52,9 +53,8 @@ export class RedisApprovalStore implements ApprovalStore {
     return this.open(request);
   }
 
-  async get(requestId: string): Promise<ApprovalRequest | null> {
-    const doc = await this.redis.hget(this.reqKey(requestId), 'doc');
-    return doc ? (JSON.parse(doc) as ApprovalRequest) : null;
+  get(requestId: string): Promise<ApprovalRequest | null> {
+    return readDocument<ApprovalRequest>(this.redis, this.reqKey(requestId));
   }
 
   async openFor(orderId: number): Promise<ApprovalRequest | null> {
@@ -85,17 +85,9 @@ export class RedisApprovalStore implements ApprovalStore {
   }
 
   async update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const [doc, rev] = await this.redis.hmget(this.reqKey(requestId), 'doc', 'rev');
-      if (!doc || rev === null || rev === undefined) return null;
-      const current = JSON.parse(doc) as ApprovalRequest;
-      const next = change(current);
-      if (next === current) return current;
-      const written = { ...next, revision: current.revision + 1 };
-      const ok = await this.redis.eval(CAS, 1, this.reqKey(requestId), rev, JSON.stringify(written), String(Number(rev) + 1));
-      if (ok === 1) return written;
-    }
-    throw new Error(`approval request ${requestId}: too much contention, gave up after 200 attempts`);
+    const key = this.reqKey(requestId);
+    const outcome = await changeDocument<ApprovalRequest>(this.redis, key, change, async (rev, after) => (await this.redis.eval(CAS, 1, key, rev, JSON.stringify(after), String(Number(rev) + 1))) === 1);
+    return outcome?.after ?? null;
   }
 
   async addCard(requestId: string, card: PostedMessage): Promise<ApprovalRequest | null> {

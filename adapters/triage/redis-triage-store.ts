@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { TriageStore } from '../../src/triage/flow/triage-ports.ts';
 import type { TriageProposal } from '../../src/triage/flow/triage-proposal.ts';
+import { changeDocument, readDocument } from '../store/cas-document.ts';
 
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
@@ -36,22 +37,15 @@ export class RedisTriageStore implements TriageStore {
     return existing ? { created: false, proposal: existing } : this.create(proposal);
   }
 
-  async get(id: string): Promise<TriageProposal | null> {
-    const doc = await this.redis.hget(this.key(id), 'doc');
-    return doc ? (JSON.parse(doc) as TriageProposal) : null;
+  get(id: string): Promise<TriageProposal | null> {
+    return readDocument<TriageProposal>(this.redis, this.key(id));
   }
 
   async update(id: string, change: (p: TriageProposal) => TriageProposal): Promise<TriageProposal | null> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const [doc, rev] = await this.redis.hmget(this.key(id), 'doc', 'rev');
-      if (!doc || rev === null || rev === undefined) return null;
-      const current = JSON.parse(doc) as TriageProposal;
-      const next = change(current);
-      if (next === current) return current;
-      const written = { ...next, revision: current.revision + 1 } as TriageProposal;
-      const ok = await this.redis.eval(CAS, 1, this.key(id), rev, JSON.stringify(written), String(Number(rev) + 1), String(this.retentionSeconds));
-      if (ok === 1) return written;
-    }
-    throw new Error(`triage proposal ${id}: too much contention, gave up after 200 attempts`);
+    const key = this.key(id);
+    const outcome = await changeDocument<TriageProposal>(this.redis, key, change, async (rev, after) =>
+      (await this.redis.eval(CAS, 1, key, rev, JSON.stringify(after), String(Number(rev) + 1), String(this.retentionSeconds))) === 1,
+    );
+    return outcome?.after ?? null;
   }
 }
