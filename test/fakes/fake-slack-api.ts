@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseArgs } from '../../adapters/workspace/api/web-api-router.ts';
 
 export interface FakeSlackUser {
   id: string;
@@ -119,7 +120,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
-    const body = parseBody(req.headers['content-type'], raw);
+    // The same reading of WebClient's bodies as the local workspace's Web API.
+    const body: Record<string, unknown> = parseArgs(req.headers['content-type'], raw) ?? {};
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/response/')) {
       calls.push({ method: 'response_url', body });
@@ -175,25 +177,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** WebClient form-encodes arguments and JSON-encodes the nested ones (blocks, view…). */
-function parseBody(contentType: string | undefined, raw: string): Record<string, unknown> {
-  if (!raw) return {};
-  if (contentType?.startsWith('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    if (/^[[{]/.test(value)) {
-      try {
-        out[key] = JSON.parse(value);
-        continue;
-      } catch {
-        // not JSON after all: keep the string
-      }
-    }
-    out[key] = value;
-  }
-  return out;
 }
 
 function channelProblem(channel: unknown): string | null {
