@@ -33,6 +33,30 @@ export interface ApprovalCardView {
   status: ApprovalCardStatus;
   /** What changed since the card the user clicked on (stale card re-render), in words. */
   changes?: string[];
+  /**
+   * Multi-level (sequential) rules: every level of the chain and where it stands, in order.
+   * Absent for single-level rules, whose cards look as before.
+   */
+  chain?: ApprovalChainStep[];
+  /** Set on a delegate's card: the approver this card was routed away from ("on behalf of"). */
+  onBehalfOf?: string;
+}
+
+/** One level of a sequential approval chain as the card shows it. */
+export interface ApprovalChainStep {
+  /** 1-based. */
+  level: number;
+  /** Who the level asks, in words ("Category manager", "CFO"). */
+  label: string;
+  state: 'approved' | 'waiting' | 'upcoming' | 'rejected' | 'skipped';
+  /** Who decided the level (approved / rejected). */
+  by?: string;
+  /** The absent approver a delegate decided for. */
+  onBehalfOf?: string;
+  /** ISO instant of the level's decision. */
+  at?: string;
+  /** Waiting levels: "6 business hours", with the policy's calendar. */
+  waitingText?: string;
 }
 
 export interface ApprovalCardLine {
@@ -46,9 +70,9 @@ export interface ApprovalCardLine {
 /** The card's state line and which buttons it shows. */
 export type ApprovalCardStatus =
   | { kind: 'pending' }
-  | { kind: 'queued'; decision: 'approve' | 'reject'; by: string }
+  | { kind: 'queued'; decision: 'approve' | 'reject'; by: string; onBehalfOf?: string }
   | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string }
-  | { kind: 'written'; decision: 'approve' | 'reject'; by: string; at: string; reason?: string }
+  | { kind: 'written'; decision: 'approve' | 'reject'; by: string; at: string; reason?: string; onBehalfOf?: string }
   | { kind: 'failed'; decision: 'approve' | 'reject'; by: string; reason: string; retryableBy: ChatUserRef }
   | { kind: 'decided_elsewhere'; outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null };
 
