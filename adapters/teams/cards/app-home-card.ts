@@ -1,0 +1,39 @@
+import type { AppHomeView, ListItem } from '../../../src/status/index.ts';
+import { ac, cardLink, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
+import { cardDate, cardDateTime } from './card-values.ts';
+import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
+import { TEAMS_COMMAND, listItemRows } from './status-answer.ts';
+
+/**
+ * The Slack App Home, for Teams: Teams bots have no home tab, so the same view (pending approvals,
+ * POs with open exceptions, recent decisions) is a card in the personal chat, sent on install and
+ * when the user asks for it.
+ */
+export function appHomeCard(view: AppHomeView, options: { command?: string } = {}): AdaptiveCard {
+  const command = options.command ?? TEAMS_COMMAND;
+  if (view.kind === 'unmapped') return ac.card([ac.heading('Procurement'), ac.text(cardTextWithin(view.message, 1_000))], []);
+  const body: CardElement[] = [
+    ac.heading(cardTextWithin(`Procurement for ${view.name}`, 150, { singleLine: true })),
+    ac.subtle(`Refreshed ${cardDateTime(view.refreshedAt)}. Ask ${escapeCardText(`${command} P00042`)}, ${escapeCardText(`${command} late`)} or ${escapeCardText(`${command} help`)}.`),
+  ];
+  section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, 'approvals');
+  section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, 'exceptions');
+  const decisions: CardElement[] = [ac.text('**Recent decisions**', { spacing: 'none' })];
+  if (view.decisions.length === 0) decisions.push(ac.subtle('No recent approval decisions by you or on your POs.'));
+  for (const d of view.decisions) {
+    const verb = d.action === 'approve' ? 'approved' : 'rejected';
+    const state = d.outcome === 'written' ? '' : d.outcome === 'failed' ? ' (writing to Odoo failed)' : ' (being written to Odoo)';
+    const by = d.byViewer ? 'you' : cardTextWithin(d.by, 120, { singleLine: true });
+    decisions.push(ac.text(`**${cardLink(d.odooUrl, cardTextWithin(d.orderName, 64, { singleLine: true }))}** ${verb} by ${by} ${cardDate(d.at)}${state}`, { spacing: 'none' }));
+  }
+  body.push(ac.container(decisions, { id: 'decisions', separator: true }));
+  return ac.card(body, []);
+}
+
+function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: string): void {
+  const rows: CardElement[] = [ac.text(`**${title}**${total ? ` (${total})` : ''}`, { spacing: 'none' })];
+  if (items.length === 0) rows.push(ac.subtle(empty));
+  else rows.push(...items.flatMap(listItemRows));
+  if (total > items.length) rows.push(ac.subtle(`${total - items.length} more: ${escapeCardText(more)}`));
+  body.push(ac.container(rows, { id, separator: true }));
+}
