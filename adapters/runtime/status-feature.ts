@@ -20,7 +20,9 @@ import {
   type StatusAnswer,
   type StatusQuery,
 } from '../../src/status/index.ts';
+import type { DelegationFeature } from '../delegation/create-delegation-feature.ts';
 import * as commands from '../slack/listeners/commands/index.ts';
+import { delegateCommand } from '../slack/listeners/commands/delegate-command.ts';
 import type { StatusListenerDeps } from '../slack/listeners/commands/status-listener-deps.ts';
 import * as events from '../slack/listeners/events/index.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
@@ -38,6 +40,8 @@ export interface StatusFeatureDeps {
   interpreter?: QuestionInterpreter;
   /** @defaultValue '/po' */
   command?: string;
+  /** `/po delegate ...` (createDelegationFeature); without it, such texts are answered as questions. */
+  delegation?: Pick<DelegationFeature, 'answer'>;
 }
 
 export interface StatusFeature {
@@ -78,6 +82,8 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
     handlers: {},
     registerSlack(bolt) {
       const listenerDeps: StatusListenerDeps = { ask: feature.ask, home: feature.home, logger: deps.logger, command: deps.command ?? '/po' };
+      const delegation = deps.delegation;
+      if (delegation) listenerDeps.delegate = delegateCommand((chat, text) => delegation.answer(chat, text), deps.logger);
       commands.register(bolt, listenerDeps);
       events.register(bolt, listenerDeps);
     },

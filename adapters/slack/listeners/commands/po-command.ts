@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isDelegateCommand } from '../../../../src/delegation/parse-delegate-command.ts';
 import { parseCommand } from '../../../../src/status/index.ts';
 import { renderStatusAnswer } from '../../blocks/status-answer.ts';
 import { errorMessage, failureText, type StatusListenerDeps } from './status-listener-deps.ts';
@@ -10,7 +11,10 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * unless the user added `share`, in which case the answer is posted to the channel.
  */
 export function poCommand(deps: StatusListenerDeps) {
-  return async ({ ack, command, respond }: CommandArgs): Promise<void> => {
+  return async (args: CommandArgs): Promise<void> => {
+    // `/po delegate ...` is the delegation feature's (when wired); every other text is a question.
+    if (deps.delegate && isDelegateCommand(args.command.text ?? '')) return deps.delegate(args);
+    const { ack, command, respond } = args;
     await ack();
     const { text, share } = parseCommand(command.text ?? '');
     const chat = { platform: 'slack' as const, userId: command.user_id, displayName: command.user_name };

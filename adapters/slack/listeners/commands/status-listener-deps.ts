@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ChatUserRef } from '../../../../src/approvals/approval-card-view.ts';
+import type { DelegateCommandListener } from './delegate-command.ts';
 import type { AppHomeView, StatusAnswer, StatusQuery } from '../../../../src/status/index.ts';
 
 /** What the status listeners (the /po command, mentions, DMs, the home tab) need: the use cases, bound. */
@@ -10,6 +11,8 @@ export interface StatusListenerDeps {
   logger: Logger;
   /** The slash command as the manifest declares it. @defaultValue '/po' */
   command?: string;
+  /** `/po delegate ...`, when the delegation feature is wired; without it, such texts are questions. */
+  delegate?: DelegateCommandListener;
 }
 
 /** Why an answer failed, for the person who asked (Odoo down, a timeout): never a stack trace. */

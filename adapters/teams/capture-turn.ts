@@ -1,0 +1,92 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { baseConversationId, type RedisConversationStore, type StoredConversation } from './store/redis-conversation-store.ts';
+import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
+
+interface TeamsChannelData {
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+  tenant?: { id?: string };
+}
+
+export interface CaptureDeps {
+  conversations: RedisConversationStore;
+  members: RedisMemberDirectory;
+  logger: Logger;
+  now: () => Date;
+  /**
+   * A member record younger than this is not asked for again (TeamsInfo.getMember is one
+   * connector call per turn otherwise).
+   * @defaultValue 3_600_000
+   */
+  memberTtlMs?: number;
+}
+
+/**
+ * Remembers where the bot is and who talks to it, from any inbound activity: the conversation
+ * reference (so workers can post proactively) and the sender's Teams profile with email / UPN
+ * (so workers can resolve a clicker and find people by email). Installation and
+ * conversationUpdate activities go through here too.
+ */
+export async function captureTurn(context: TurnContext, deps: CaptureDeps): Promise<void> {
+  const a = context.activity;
+  if (a.channelId !== 'msteams' && a.channelId !== 'emulator' && a.channelId !== 'test') return;
+  const data = (a.channelData ?? {}) as TeamsChannelData;
+  const conversationId = baseConversationId(a.conversation.id);
+  const kind = kindOf(a.conversation.conversationType);
+  const tenantId = a.conversation.tenantId ?? data.tenant?.id;
+  const previous = await deps.conversations.get(conversationId);
+  const ref: StoredConversation = {
+    conversation: { id: conversationId, conversationType: kind, ...(tenantId ? { tenantId } : {}), ...(a.conversation.name ? { name: a.conversation.name } : {}) },
+    serviceUrl: a.serviceUrl,
+    channelId: a.channelId,
+    bot: { id: a.recipient.id, ...(a.recipient.name ? { name: a.recipient.name } : {}) },
+    kind,
+    ...(tenantId ? { tenantId } : {}),
+    // Channel and team names come only on some activities (conversationUpdate, channel events): keep the last known.
+    ...optional('teamId', data.team?.id ?? previous?.teamId),
+    ...optional('teamName', data.team?.name ?? previous?.teamName),
+    ...optional('channelName', (data.channel?.id === conversationId ? data.channel?.name : undefined) ?? previous?.channelName),
+    ...optional('userId', kind === 'personal' && isPerson(a.from?.id, a.recipient.id) ? a.from.id : previous?.userId),
+    ...optional('locale', a.locale),
+    savedAt: deps.now().toISOString(),
+  };
+  await deps.conversations.save(ref);
+
+  const from = a.from;
+  if (!isPerson(from?.id, a.recipient.id)) return;
+  const known = await deps.members.get(from.id);
+  const fresh = known && deps.now().getTime() - Date.parse(known.capturedAt) < (deps.memberTtlMs ?? 3_600_000);
+  const personalConversationId = kind === 'personal' ? conversationId : known?.personalConversationId;
+  if (fresh && known.personalConversationId === personalConversationId && known.serviceUrl === a.serviceUrl) return;
+  try {
+    const member = await TeamsInfo.getMember(context, from.id);
+    await deps.members.save({
+      id: member.id ?? from.id,
+      ...optional('aadObjectId', member.aadObjectId ?? from.aadObjectId),
+      name: member.name ?? from.name ?? from.id,
+      ...optional('email', member.email),
+      ...optional('userPrincipalName', member.userPrincipalName),
+      ...optional('tenantId', member.tenantId ?? tenantId),
+      serviceUrl: a.serviceUrl,
+      botId: a.recipient.id,
+      ...optional('personalConversationId', personalConversationId),
+      capturedAt: deps.now().toISOString(),
+    });
+  } catch (err) {
+    // The turn still works without a profile; decisions by this person are refused until one is known.
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err), userId: from.id }, 'teams member lookup failed');
+  }
+}
+
+function kindOf(type: string | undefined): StoredConversation['kind'] {
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+function isPerson(id: string | undefined, botId: string): id is string {
+  return typeof id === 'string' && id.length > 0 && id !== botId && !id.startsWith('28:');
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}

@@ -1,0 +1,94 @@
+import { CardFactory } from 'botbuilder';
+import type { ApprovalCardView, ChatUserRef } from '../../src/approvals/approval-card-view.ts';
+import { CodedError } from '../../src/errors/coded-error.ts';
+import type { ApprovalChat, ChatProfile, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
+import type { AdaptiveCard } from './cards/adaptive-card.ts';
+import { approvalAdaptiveCard, approvalDetailsCards } from './cards/approval-card.ts';
+import { plainCardText } from './cards/escape-card-text.ts';
+import type { Policy } from '../../src/policy/policy-types.ts';
+import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
+import { teamsProfile } from './teams-profile.ts';
+import type { TeamsMessage, TeamsSender } from './teams-sender.ts';
+
+/** Teams shows at most about 28 KB of text; a plain message stays far below. */
+const TEXT_MAX = 4_000;
+
+/** A card message: the summary is what notifications and the activity feed show. */
+export function cardMessage(card: AdaptiveCard, summary: string): TeamsMessage {
+  return { type: 'message', summary: plainCardText(summary, 200), attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/**
+ * The ApprovalChat port over Teams: cards are Adaptive Cards posted proactively and updated in
+ * place; Details is a thread reply; Teams has no ephemeral messages in channels, so "only you
+ * see this" answers go to the person's personal chat with the bot.
+ */
+export class TeamsApprovalChat implements ApprovalChat {
+  private readonly profileOf: (user: ChatUserRef) => Promise<ChatProfile | null>;
+
+  constructor(
+    private readonly sender: TeamsSender,
+    private readonly members: RedisMemberDirectory,
+    policy: Policy,
+  ) {
+    this.profileOf = teamsProfile(members, policy);
+  }
+
+  async postApprovalCard(target: ChatTarget, view: ApprovalCardView): Promise<PostedMessage> {
+    const message = cardMessage(approvalAdaptiveCard(view, null), summaryOf(view));
+    const sent = target.kind === 'channel' ? await this.sender.sendToConversation(teamsOnly(target.platform, target.channel), message) : await this.sender.sendToUser(teamsOnly(target.platform, target.userId), message);
+    return { platform: 'teams', channel: sent.conversationId, messageId: sent.activityId };
+  }
+
+  async updateApprovalCard(message: PostedMessage, view: ApprovalCardView): Promise<void> {
+    await this.sender.update({ conversationId: teamsOnly(message.platform, message.channel), activityId: message.messageId }, cardMessage(approvalAdaptiveCard(view, null), summaryOf(view)));
+  }
+
+  async postDetails(message: PostedMessage, view: ApprovalCardView): Promise<void> {
+    const sent = { conversationId: teamsOnly(message.platform, message.channel), activityId: message.messageId };
+    for (const card of approvalDetailsCards(view)) await this.sender.reply(sent, cardMessage(card, `Lines of ${view.orderName}`));
+  }
+
+  async sendDirect(user: ChatUserRef, text: string): Promise<void> {
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
+  }
+
+  /** Teams channels have no "only visible to you": the answer goes to the person's personal chat. */
+  async sendEphemeral(_channel: string, user: ChatUserRef, text: string): Promise<void> {
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
+  }
+
+  /** From the member directory the web processes fill on every turn (workers have no turn to ask with). */
+  profile(user: ChatUserRef): Promise<ChatProfile | null> {
+    return this.profileOf({ ...user, userId: teamsOnly(user.platform, user.userId) });
+  }
+
+  /** The Teams account with this email or UPN, or null when the bot has not met them yet. */
+  async findByEmail(email: string): Promise<ChatUserRef | null> {
+    const member = await this.members.findByEmail(email);
+    return member ? { platform: 'teams', userId: teamsUserRef(member), displayName: member.name } : null;
+  }
+}
+
+/**
+ * The id the bot uses for a Teams person in clicks, cards and the audit: the AAD object id (36
+ * characters, stable across the tenant) when known, else the Teams user id (`29:...`, which can
+ * be longer than the 64 characters the core's click schema allows).
+ */
+export function teamsUserRef(member: { id: string; aadObjectId?: string | undefined }): string {
+  return member.aadObjectId ?? member.id;
+}
+
+function textMessage(text: string): TeamsMessage {
+  // Teams renders message text as markdown; the core's texts are plain sentences with PO names.
+  return { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' };
+}
+
+function summaryOf(view: ApprovalCardView): string {
+  return `${view.orderName} from ${view.vendorName} needs approval`;
+}
+
+function teamsOnly(platform: string, id: string): string {
+  if (platform !== 'teams') throw new CodedError('chat_wrong_platform', `the Teams adapter was asked to reach a ${platform} ${id}`, false);
+  return id;
+}
