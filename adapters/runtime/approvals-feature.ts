@@ -1,4 +1,8 @@
 import type { Express } from 'express';
+import type { Registry } from 'prom-client';
+import { registerApprovalMetrics } from '../approvals/approval-metrics.ts';
+import type { ApprovalObserver } from '../../src/approvals/approval-observer.ts';
+import { approversAskedFrom } from '../../src/status/approvers-asked.ts';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { APPROVAL_JOBS, type WriteBackJob } from '../../src/approvals/approval-jobs.ts';
@@ -20,6 +24,11 @@ import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
 import { pacedChat } from '../queue/paced-chat.ts';
 import { mountSlack, type MountedSlack } from '../slack/mount-slack.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
+import { createTeams, type Teams } from '../teams/create-teams.ts';
+import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
+import { approvalCardActions } from '../teams/invoke/approval-card-actions.ts';
+import { approvalViewer } from '../teams/approval-viewer.ts';
+import { cardViewOf } from '../../src/approvals/card-view-of.ts';
 import { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
 import { RedisCursorStore } from '../store/redis-cursor-store.ts';
@@ -33,8 +42,14 @@ export interface ApprovalsFeature {
   listeners: Record<string, ChangeListener[]>;
   /** Mounts the chat platforms' HTTP entry points (Slack's /slack/events); other features register on its Bolt app. */
   mount(app: Express): MountedSlack | null;
+  /** Teams (null when off): mounts POST /api/messages with the approval verbs; other features register on its routes. */
+  mountTeams(app: Express): Teams | null;
+  /** Teams (null when off), before it is mounted: other features post with it and register their verbs on it. */
+  teams: Teams | null;
   /** Registers the reconciliation job scheduler (idempotent; every worker process may call it). */
   schedule(): Promise<void>;
+  /** Approval aging (per level, per approver) on the app's registry (createMetrics().registry). */
+  registerMetrics(registry: Registry): void;
   store: RedisApprovalStore;
   audit: RedisAuditLog;
 }
@@ -44,7 +59,7 @@ export interface ApprovalsFeature {
  * and the handlers of every approval job. Slack and Teams (later) only add adapters here; the
  * use cases are the same.
  */
-export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date }): ApprovalsFeature {
+export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date; teamsAuth?: TeamsAuthOptions }): ApprovalsFeature {
   const { config, redis, queues, odoo, logger, now } = options;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
@@ -53,25 +68,28 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
   const cursors = new RedisCursorStore(redis, prefix);
 
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
-  const platforms: ChatPlatform[] = slack ? ['slack'] : [];
+  const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth });
+  const platforms: ChatPlatform[] = [...(slack ? (['slack'] as const) : []), ...(teams?.routesApprovals ? (['teams'] as const) : [])];
   const rules = policyRules(options.policy, platforms);
-  const chats: Partial<Record<ChatPlatform, ApprovalChat>> = slack ? { slack: pacedChat(slack, redis, prefix) } : {};
+  const chats: Partial<Record<ChatPlatform, ApprovalChat>> = { ...(slack ? { slack: pacedChat(slack, redis, prefix) } : {}), ...(teams ? { teams: pacedChat(teams.chat, redis, prefix) } : {}) };
 
   const base = { odoo: odoo.gateway, store, audit, queue, rules, now };
+  let observer: ApprovalObserver | undefined;
   const reconcileDeps: ReconcileDeps = { ...base, cursors };
   const notifyDeps: NotifyDeps = {
     store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now,
     chat: (p) => chats[p] ?? null,
-    directory: { findByEmail: async (p, email) => (p === 'slack' && slack ? slack.findByEmail(email) : null) },
+    directory: { findByEmail: async (p, email) => (p === 'slack' && slack ? slack.findByEmail(email) : p === 'teams' && teams ? teams.chat.findByEmail(email) : null) },
   };
-  const profile = async (u: ApprovalClick['actor']) => (u.platform === 'slack' && slack ? slack.profile(u) : null);
+  const profile = async (u: ApprovalClick['actor']) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.chat.profile(u) : null);
 
   return {
     store,
     audit,
+    teams,
     handlers: {
       writeback: {
-        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base, profile }),
+        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base, profile, ...(observer ? { observer } : {}) }),
         [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, base),
       },
       notify: {
@@ -101,6 +119,22 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
         });
       }
       return null;
+    },
+    mountTeams(app) {
+      if (!teams) return null;
+      teams.routes.onCardAction('approval.', approvalCardActions({
+        onApprovalClick: (click) => receiveApprovalClick(click, queue),
+        store,
+        cardView: (r) => cardViewOf(r, { odooUrl: odoo.url, ageText: rules.age(new Date(r.requestedAt), now()) }),
+        viewer: (r, actor) => approvalViewer(r, actor, { odoo: odoo.gateway, rules, profile }),
+        logger,
+        now,
+      }));
+      teams.mount(app);
+      return teams;
+    },
+    registerMetrics(registry) {
+      observer = registerApprovalMetrics(registry, { store, rules, approversAsked: approversAskedFrom(options.policy), now });
     },
     async schedule() {
       await queues.scan.upsertJobScheduler(RECONCILE_APPROVALS_JOB, { every: config.reconcileIntervalSeconds * 1000 }, { name: RECONCILE_APPROVALS_JOB });

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ApprovalRequest, Decision } from '../../src/approvals/approval-request.ts';
-import type { ApprovalStore, ClaimResult } from '../../src/ports/approval-store.ts';
+import { decideLevel } from '../../src/approvals/approval-chain.ts';
+import type { ApprovalStore, ClaimResult, LevelClaimResult } from '../../src/ports/approval-store.ts';
 import type { PostedMessage } from '../../src/ports/chat.ts';
 import { changeDocument, readDocument } from './cas-document.ts';
 
@@ -82,6 +83,32 @@ export class RedisApprovalStore implements ApprovalStore {
     });
     if (!request) return { won: false, why: 'missing', request: null };
     return outcome ?? { won: true, request };
+  }
+
+  async claimLevelDecision(requestId: string, version: string, level: number, decision: Decision): Promise<LevelClaimResult> {
+    let outcome: LevelClaimResult | undefined;
+    let final = false;
+    // The change runs again after a lost compare-and-set race: it must decide from `r` alone.
+    const request = await this.update(requestId, (r) => {
+      if (r.status !== 'pending') {
+        outcome = { won: false, why: r.status === 'decided' ? 'already_decided' : 'closed', request: r };
+        return r;
+      }
+      if (r.version !== version) {
+        outcome = { won: false, why: 'stale', request: r };
+        return r;
+      }
+      const step = r.chain ? decideLevel(r.chain, level, decision) : ({ ok: false, why: 'level_moved' } as const);
+      if (!step.ok) {
+        outcome = { won: false, why: step.why, request: r };
+        return r;
+      }
+      outcome = undefined;
+      final = step.final;
+      return step.final ? { ...r, chain: step.chain, status: 'decided', decision, writeback: { state: 'queued' } } : { ...r, chain: step.chain };
+    });
+    if (!request) return { won: false, why: 'missing', request: null };
+    return outcome ?? { won: true, request, final };
   }
 
   async update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null> {

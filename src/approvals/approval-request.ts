@@ -57,4 +57,23 @@ export interface ApprovalRequest {
   cards: PostedMessage[];
   /** Reminders and escalations already done (`remind-1-2`, `escalate-2`), so each happens once. */
   stepsDone?: string[];
+  /**
+   * Sequential rules only: every level of the chain in order, decided one after the other by
+   * different people. Absent for escalation-chain rules (one decision by anyone asked).
+   */
+  chain?: ChainLevel[];
+}
+
+export type ChainLevelState = 'waiting' | 'approved' | 'rejected' | 'skipped' | 'upcoming';
+
+/** One level of a sequential approval: who it is (label), where it stands, and its decision. */
+export interface ChainLevel {
+  /** 1-based, as in the policy. */
+  level: number;
+  label: string;
+  state: ChainLevelState;
+  /** The level's own decision (approved / rejected); the final level's is also the request's. */
+  decision: Decision | null;
+  /** When the level started waiting (ISO); null while upcoming or skipped. Reminders and aging count from it. */
+  since: string | null;
 }

@@ -1,6 +1,7 @@
 import type { ChatPlatform, ChatTarget } from '../ports/chat.ts';
 import type { DecisionAction } from './approval-request.ts';
 import type { ApprovalSubject } from '../policy/approval-subject.ts';
+import type { SequentialLevel } from '../policy/sequential-levels.ts';
 
 /** Where a card goes: a chat target, or an Odoo user whose chat account is looked up by email. */
 export type ApprovalTarget =
@@ -16,6 +17,8 @@ export interface RuleMatch {
   targets: ApprovalTarget[];
   confirmAbove: number | null;
   rejectAction: 'cancel' | 'draft';
+  /** Sequential rules: the levels for this order (skipped ones marked); null: one decision by anyone asked. */
+  levels: SequentialLevel[] | null;
 }
 
 /** The Odoo identity of the person who clicked, as the policy judges it. */
@@ -35,11 +38,16 @@ export type Authorization = { ok: true } | { ok: false; code: string; message: s
 /** What the approval use cases need of the policy file (implemented over src/policy). */
 export interface ApprovalRules {
   match(subject: ApprovalSubject): RuleMatch;
-  authorize(ruleName: string, subject: ApprovalSubject, approver: Approver, action: DecisionAction): Authorization;
+  /** `level`: sequential rules, the level the order waits on (only its approvers may decide). */
+  authorize(ruleName: string, subject: ApprovalSubject, approver: Approver, action: DecisionAction, level?: number): Authorization;
+  /** The levels of a sequential rule for this order (again after the PO changed); null otherwise. */
+  levelsOf(ruleName: string, subject: ApprovalSubject): SequentialLevel[] | null;
   /** The Odoo login the policy maps a chat user to, or null to match by email. */
   loginOverride(platform: ChatPlatform, chatUserId: string): string | null;
   /** "3 business hours", with the policy's calendar. */
   age(since: Date, now: Date): string;
+  /** Business hours between two instants in the rule's calendar (aging metrics). */
+  businessHours(ruleName: string, since: Date, now: Date): number;
   /** When to remind the asked levels and when to ask the next level, in the rule's business hours. */
   schedule(ruleName: string, requestedAt: Date): ScheduleStep[];
   /** Where the cards of a level go (escalation posts them there). */

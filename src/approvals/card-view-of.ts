@@ -1,12 +1,29 @@
-import type { ApprovalCardStatus, ApprovalCardView } from './approval-card-view.ts';
+import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep } from './approval-card-view.ts';
 import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRules } from './approval-rules.ts';
 import { purchaseOrderUrl } from './odoo-links.ts';
 
 /** Lines shown on the card itself; the rest are counted and shown by Details. */
 export const CARD_LINES = 5;
 
+export interface CardContext {
+  odooUrl: string;
+  ageText: string;
+  /** "6 business hours" since an ISO instant, for the waiting level of a sequential chain. */
+  levelAge?: (since: string) => string;
+}
+
+/** The context every card of a request is rendered with: ages in the policy's business hours. */
+export function cardContextOf(request: ApprovalRequest, deps: { odooUrl: string; rules: Pick<ApprovalRules, 'age'>; now: () => Date }): CardContext {
+  return {
+    odooUrl: deps.odooUrl,
+    ageText: deps.rules.age(new Date(request.requestedAt), deps.now()),
+    levelAge: (since) => deps.rules.age(new Date(since), deps.now()),
+  };
+}
+
 /** The card for a request in its current state: every card of a request renders from this. */
-export function cardViewOf(request: ApprovalRequest, ctx: { odooUrl: string; ageText: string }): ApprovalCardView {
+export function cardViewOf(request: ApprovalRequest, ctx: CardContext): ApprovalCardView {
   const s = request.snapshot;
   return {
     requestId: request.id,
@@ -29,11 +46,23 @@ export function cardViewOf(request: ApprovalRequest, ctx: { odooUrl: string; age
     confirmApprove: request.confirmAbove !== null && s.amountTotal > request.confirmAbove,
     status: statusOf(request),
     ...(request.changes.length ? { changes: request.changes } : {}),
+    ...(request.chain ? { chain: chainOf(request, ctx) } : {}),
   };
 }
 
+function chainOf(request: ApprovalRequest, ctx: CardContext): ApprovalChainStep[] {
+  return (request.chain ?? []).map((l) => ({
+    level: l.level,
+    label: l.label,
+    state: l.state,
+    ...(l.decision ? { by: l.decision.actor.displayName ?? l.decision.odooLogin, at: l.decision.at } : {}),
+    // A closed request waits on nobody, whatever its chain said when it closed.
+    ...(l.state === 'waiting' && l.since && request.status === 'pending' && !request.elsewhere ? { waitingText: ctx.levelAge?.(l.since) ?? ctx.ageText } : {}),
+  }));
+}
+
 /** All lines, for the Details thread. */
-export function allLinesView(request: ApprovalRequest, ctx: { odooUrl: string; ageText: string }): ApprovalCardView {
+export function allLinesView(request: ApprovalRequest, ctx: CardContext): ApprovalCardView {
   const view = cardViewOf(request, ctx);
   return { ...view, lines: request.snapshot.lines.map((l) => ({ description: l.description, quantity: l.quantity, uom: l.uom, priceUnit: l.priceUnit, subtotal: l.subtotal })), moreLines: 0 };
 }

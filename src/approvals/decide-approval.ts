@@ -9,11 +9,15 @@ import type { ApprovalClick } from './approval-click.ts';
 import { APPROVAL_JOBS, type WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, Decision, DecisionAction } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
-import { decidedText } from './decided-text.ts';
 import { markDecidedElsewhere } from './mark-decided-elsewhere.ts';
 import { enqueueCardUpdates, enqueueEphemeral, NOTIFY_JOBS, type PostDetailsJob } from './notify-jobs.ts';
-import { describeChanges, snapshotVersion } from './po-snapshot.ts';
+import { currentLevel, levelDecidedBy } from './approval-chain.ts';
+import type { ApprovalObserver } from './approval-observer.ts';
+import { claimChainLevel } from './claim-chain-level.ts';
+import { decidedText, sameDeciderText } from './decided-text.ts';
+import { snapshotVersion } from './po-snapshot.ts';
 import { readPoSubject } from './read-po-subject.ts';
+import { refreshedRequest } from './refresh-request.ts';
 import { resolveApprover } from './resolve-approver.ts';
 
 export interface DecideApprovalDeps {
@@ -24,6 +28,8 @@ export interface DecideApprovalDeps {
   rules: ApprovalRules;
   profile: (user: ChatUserRef) => Promise<ChatProfile | null>;
   now: () => Date;
+  /** Told when a level is decided (aging metrics); optional: the core works without it. */
+  observer?: ApprovalObserver;
 }
 
 export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
@@ -78,7 +84,16 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   }
   const approver = who.approver;
   const action: DecisionAction = click.action;
-  const auth = deps.rules.authorize(request.ruleName, request.subject, approver, action);
+  // Sequential rules: only the waiting level decides, and nobody decides two levels of one PO.
+  const level = request.chain ? currentLevel(request.chain) : null;
+  const earlier = request.chain ? levelDecidedBy(request.chain, approver.odooUserId) : null;
+  if (request.chain && earlier) {
+    const text = sameDeciderText(request, earlier, level);
+    await tell(text);
+    await audit('refused', { code: 'already_decided_a_level', detail: text, odooLogin: approver.login });
+    return 'refused';
+  }
+  const auth = deps.rules.authorize(request.ruleName, request.subject, approver, action, level?.level);
   if (!auth.ok) {
     await tell(auth.message);
     await audit('refused', { code: auth.code, detail: auth.message, odooLogin: approver.login });
@@ -101,11 +116,10 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   }
   const current = snapshotVersion(subject.snapshot);
   if (current !== click.version) {
-    const changes = describeChanges(request.snapshot, subject.snapshot);
-    const updated = await deps.store.update(request.id, (r) =>
-      r.status === 'pending' && r.version !== current ? { ...r, version: current, snapshot: subject.snapshot, subject: subject.subject, changes } : r,
-    );
+    const at = deps.now().toISOString();
+    const updated = await deps.store.update(request.id, (r) => (r.status === 'pending' && r.version !== current ? refreshedRequest(r, subject, current, deps.rules, at) : r));
     if (updated) await enqueueCardUpdates(deps.queue, updated);
+    const changes = updated?.changes ?? [];
     const text = `${name} changed in Odoo since this card was posted (${changes.join('; ') || 'details changed'}). The card now shows the current order: check it and decide again.`;
     await tell(text);
     await audit('stale', { code: 'stale_card', detail: text, odooLogin: approver.login });
@@ -113,7 +127,8 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   }
 
   const decision: Decision = {
-    id: jobId(action, 'po', request.orderId, click.version),
+    // A level's decision names its level: each level of a sequential chain is its own decision.
+    id: level ? jobId(action, 'po', request.orderId, click.version, `level-${level.level}`) : jobId(action, 'po', request.orderId, click.version),
     action,
     // The profile's name (users.info) beats the handle in the payload, which may be stale or odd.
     actor: { ...click.actor, displayName: who.profile?.displayName ?? click.actor.displayName ?? approver.name },
@@ -124,6 +139,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     at: deps.now().toISOString(),
     channel: click.source.channel,
   };
+  if (level) return claimChainLevel(request, level, decision, { ...deps, tell, audit });
   const claim = await deps.store.claimDecision(request.id, click.version, decision);
   if (!claim.won) {
     const text = claim.request ? decidedText(claim.request) : 'This approval request is no longer known to the bot.';
@@ -135,6 +151,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   await deps.queue.enqueue('writeback', APPROVAL_JOBS.writeBack, job, { jobId: decision.id });
   await enqueueCardUpdates(deps.queue, claim.request);
   await audit('accepted', { odooLogin: approver.login, detail: click.reason ?? null });
+  deps.observer?.levelDecided({ ruleName: request.ruleName, level: 1, hoursWaited: deps.rules.businessHours(request.ruleName, new Date(request.requestedAt), new Date(decision.at)) });
   return 'accepted';
 }
 

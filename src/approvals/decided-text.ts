@@ -15,3 +15,21 @@ export function decidedText(r: ApprovalRequest): string {
   const verb = d.action === 'approve' ? 'approved' : 'rejected';
   return `${name} was already ${verb} by ${who} at ${hhmm(d.at)}.`;
 }
+
+const byOf = (d: { actor: { displayName?: string }; odooLogin: string }) => d.actor.displayName ?? d.odooLogin;
+
+/** Where a sequential chain stands, for a clicker whose level was decided by someone else. */
+export function levelDecidedText(r: ApprovalRequest, level: number): string {
+  if (r.status !== 'pending' || !r.chain) return decidedText(r);
+  const name = r.snapshot.orderName;
+  const at = r.chain.find((l) => l.level === level);
+  const waiting = r.chain.find((l) => l.state === 'waiting');
+  const done = at?.decision ? `Level ${level} (${at.label}) of ${name} was already ${at.state} by ${byOf(at.decision)} at ${hhmm(at.decision.at)}.` : `Level ${level} of ${name} no longer waits for a decision.`;
+  return waiting ? `${done} It now waits on level ${waiting.level} (${waiting.label}).` : done;
+}
+
+/** The refusal when one person tries to decide a second level of the same PO. */
+export function sameDeciderText(r: ApprovalRequest, decided: { level: number; label: string; state: string }, waiting: { level: number; label: string } | null): string {
+  const next = waiting ? ` Level ${waiting.level} (${waiting.label}) needs someone else.` : '';
+  return `You already ${decided.state} level ${decided.level} (${decided.label}) of ${r.snapshot.orderName}: each level of this approval must be decided by a different person.${next}`;
+}

@@ -6,7 +6,7 @@ import { BusinessRefusal } from '../errors/coded-error.ts';
 import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
-import { allLinesView, cardViewOf } from './card-view-of.ts';
+import { allLinesView, cardContextOf, cardViewOf } from './card-view-of.ts';
 import { enqueuePostCards, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from './notify-jobs.ts';
 
 export interface NotifyDeps {
@@ -27,7 +27,8 @@ function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
   return chat;
 }
 
-const viewOf = (r: ApprovalRequest, deps: NotifyDeps) => cardViewOf(r, { odooUrl: deps.odooUrl, ageText: deps.rules.age(new Date(r.requestedAt), deps.now()) });
+const contextOf = (r: ApprovalRequest, deps: NotifyDeps) => cardContextOf(r, deps);
+const viewOf = (r: ApprovalRequest, deps: NotifyDeps) => cardViewOf(r, contextOf(r, deps));
 
 /** Resolves an Odoo-user target to that person's chat account (by their Odoo email). */
 async function resolveTarget(target: Exclude<ApprovalTarget, { kind: 'odoo-group' }>, deps: NotifyDeps): Promise<ChatTarget | null> {
@@ -73,7 +74,7 @@ export async function handleUpdateCards(job: UpdateCardsJob, deps: NotifyDeps): 
 export async function handlePostDetails(job: PostDetailsJob, deps: NotifyDeps): Promise<string> {
   const request = await deps.store.get(job.requestId);
   if (!request) return 'request_gone';
-  await chatFor(deps, job.card.platform).postDetails(job.card, allLinesView(request, { odooUrl: deps.odooUrl, ageText: deps.rules.age(new Date(request.requestedAt), deps.now()) }));
+  await chatFor(deps, job.card.platform).postDetails(job.card, allLinesView(request, contextOf(request, deps)));
   return 'posted';
 }
 

@@ -51,6 +51,11 @@ const targetKey = (t: ApprovalTarget) => {
   }
 };
 
+/** Whether two targets are the same place (a level that shares a channel with another posts no second card). */
+export function sameTarget(a: ApprovalTarget, b: ApprovalTarget): boolean {
+  return targetKey(a) === targetKey(b);
+}
+
 export async function enqueuePostCards(queue: JobQueue, request: Pick<ApprovalRequest, 'id' | 'targets'>): Promise<void> {
   for (const target of request.targets) {
     const data: PostCardJob = { requestId: request.id, target };

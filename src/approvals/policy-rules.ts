@@ -7,6 +7,7 @@ import { matchRule } from '../policy/match-rule.ts';
 import type { Policy } from '../policy/policy-types.ts';
 import { reminderSchedule } from '../policy/reminder-schedule.ts';
 import { resolveChatIdentity } from '../policy/resolve-chat-identity.ts';
+import { sequentialLevels } from '../policy/sequential-levels.ts';
 import { businessMinutesBetween } from '../time/index.ts';
 import type { ApprovalRules, ApprovalTarget, Authorization } from './approval-rules.ts';
 
@@ -22,13 +23,22 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
         targets: (level?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms)),
         confirmAbove: rule.confirmAbove ?? null,
         rejectAction: rule.rejectAction,
+        levels: sequentialLevels(policy, rule, subject),
       };
     },
-    authorize(ruleName, subject, approver, action): Authorization {
+    authorize(ruleName, subject, approver, action, level): Authorization {
       // A rule removed from the policy since the request: judge by the rule that matches now.
       const rule = policy.rules.find((r) => r.name === ruleName) ?? matchRule(policy, subject).rule;
-      const verdict = authorizeDecision(policy, rule, subject, approver, action);
+      const verdict = authorizeDecision(policy, rule, subject, approver, action, rule.sequential ? level : undefined);
       return verdict.allowed ? { ok: true } : { ok: false, code: verdict.code, message: verdict.message };
+    },
+    levelsOf(ruleName, subject) {
+      const rule = policy.rules.find((r) => r.name === ruleName);
+      return rule ? sequentialLevels(policy, rule, subject) : null;
+    },
+    businessHours(ruleName, since, now) {
+      const rule = policy.rules.find((r) => r.name === ruleName);
+      return businessMinutesBetween(since, now, rule ? calendarOf(policy, rule) : policy.calendar) / 60;
     },
     loginOverride(platform, chatUserId) {
       const identity = resolveChatIdentity(policy, { platform, chatUserId, email: null });

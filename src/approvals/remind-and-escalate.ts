@@ -3,7 +3,8 @@ import type { AuditLog } from '../ports/audit-log.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules, ApprovalTarget, ScheduleStep } from './approval-rules.ts';
-import { enqueueDirect, enqueuePostCards } from './notify-jobs.ts';
+import { currentLevel } from './approval-chain.ts';
+import { enqueueDirect, enqueuePostCards, sameTarget } from './notify-jobs.ts';
 
 export interface RemindDeps {
   store: ApprovalStore;
@@ -19,6 +20,8 @@ const stepKey = (s: ScheduleStep) => (s.kind === 'remind' ? `remind-${s.level}-$
  * Runs due reminders and escalations of every pending request (a job scheduler calls it every
  * minute). Each step is claimed on the request before it runs, so two workers never send the
  * same reminder twice; escalation posts the next level's cards next to the existing ones.
+ * A sequential chain has no escalation: its waiting level is reminded, counting from when that
+ * level started waiting.
  */
 export async function remindAndEscalate(deps: RemindDeps): Promise<{ reminded: number; escalated: number }> {
   const now = deps.now();
@@ -27,6 +30,10 @@ export async function remindAndEscalate(deps: RemindDeps): Promise<{ reminded: n
   for (const id of await deps.store.openIds()) {
     const request = await deps.store.get(id);
     if (!request || request.status !== 'pending') continue;
+    if (request.chain) {
+      reminded += await remindWaitingLevel(deps, request, now);
+      continue;
+    }
     const due = deps.rules.schedule(request.ruleName, new Date(request.requestedAt)).filter((s) => s.at <= now && !(request.stepsDone ?? []).includes(stepKey(s)));
     for (const step of due) {
       const claimed = await claimStep(deps.store, request.id, stepKey(step));
@@ -69,8 +76,35 @@ async function remind(deps: RemindDeps, request: ApprovalRequest, step: Extract<
   await audit(deps, request, 'remind', `reminder ${step.nth} to level ${step.level}`);
 }
 
+/** Reminders of the level a sequential chain waits on; keyed by the level's start, so a restarted chain reminds afresh. */
+async function remindWaitingLevel(deps: RemindDeps, request: ApprovalRequest, now: Date): Promise<number> {
+  const level = request.chain ? currentLevel(request.chain) : null;
+  if (!level?.since) return 0;
+  const since = new Date(level.since);
+  const key = (nth: number) => `remind-L${level.level}-${nth}-${level.since}`;
+  const due = deps.rules.schedule(request.ruleName, since).filter((s) => s.kind === 'remind' && s.at <= now && !(request.stepsDone ?? []).includes(key(s.nth)));
+  let sent = 0;
+  for (const step of due) {
+    if (step.kind !== 'remind' || !(await claimStep(deps.store, request.id, key(step.nth)))) continue;
+    const s = request.snapshot;
+    const text = `Reminder: ${s.orderName} (${s.vendorName}, ${s.amountTotal.toFixed(2)} ${s.currency}) has waited ${deps.rules.age(since, now)} at level ${level.level} (${level.label}) for your approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
+    await sendTo(deps, deps.rules.levelTargets(request.ruleName, level.level), text, `remind-${request.id}-L${level.level}-${step.nth}-${level.since}`);
+    await audit(deps, request, 'remind', `reminder ${step.nth} to level ${level.level} (${level.label})`);
+    sent += 1;
+  }
+  return sent;
+}
+
+/** A direct message to each person among `targets` (channels are not reminded: the card is there). */
+async function sendTo(deps: RemindDeps, targets: ApprovalTarget[], text: string, keyPrefix: string): Promise<void> {
+  for (const t of targets) {
+    const key = `${keyPrefix}-${targetId(t)}`;
+    if (t.kind === 'user') await enqueueDirect(deps.queue, { to: { chatUser: { platform: t.platform, userId: t.userId } }, text }, key);
+    if (t.kind === 'odoo-user') await enqueueDirect(deps.queue, { to: { odooLogin: t.login, platform: t.platform }, text }, key);
+  }
+}
+
 const targetId = (t: ApprovalTarget) => (t.kind === 'channel' ? t.channel : t.kind === 'user' ? t.userId : t.kind === 'odoo-user' ? t.login : t.xmlid);
-const sameTarget = (a: ApprovalTarget, b: ApprovalTarget) => a.kind === b.kind && a.platform === b.platform && targetId(a) === targetId(b);
 
 function audit(deps: RemindDeps, r: ApprovalRequest, what: 'remind' | 'escalate', detail: string) {
   return deps.audit.record({

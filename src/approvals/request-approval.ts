@@ -5,8 +5,10 @@ import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
 import { enqueueCardUpdates, enqueuePostCards } from './notify-jobs.ts';
-import { describeChanges, snapshotVersion } from './po-snapshot.ts';
+import { newChain } from './approval-chain.ts';
+import { snapshotVersion } from './po-snapshot.ts';
 import { readPoSubject, type PoSubject } from './read-po-subject.ts';
+import { refreshedRequest } from './refresh-request.ts';
 
 export interface RequestApprovalDeps {
   odoo: OdooGateway;
@@ -35,6 +37,7 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
 
   const match = deps.rules.match(subject.subject);
   const now = deps.now().toISOString();
+  const requestedAt = subject.waitingSince?.toISOString() ?? now;
   const request: ApprovalRequest = {
     id: `po-${orderId}-${version}`,
     orderId,
@@ -47,13 +50,15 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
     reason: match.reason,
     rejectAction: match.rejectAction,
     confirmAbove: match.confirmAbove,
-    requestedAt: subject.waitingSince?.toISOString() ?? now,
+    requestedAt,
     status: 'pending',
     decision: null,
     writeback: null,
     elsewhere: null,
     targets: match.targets,
     cards: [],
+    // Sequential rules: level 1 is asked first (the targets above); later levels when it approves.
+    ...(match.levels ? { chain: newChain(match.levels, requestedAt) } : {}),
   };
   const opened = await deps.store.open(request);
   if (!opened.created) return refresh(opened.request, subject, version, deps);
@@ -67,11 +72,8 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
 
 async function refresh(existing: ApprovalRequest, current: PoSubject, version: string, deps: RequestApprovalDeps): Promise<RequestOutcome> {
   if (existing.version === version || existing.status !== 'pending') return 'already_requested';
-  const updated = await deps.store.update(existing.id, (r) =>
-    r.status === 'pending' && r.version !== version
-      ? { ...r, version, snapshot: current.snapshot, subject: current.subject, changes: describeChanges(r.snapshot, current.snapshot) }
-      : r,
-  );
+  const at = deps.now().toISOString();
+  const updated = await deps.store.update(existing.id, (r) => (r.status === 'pending' && r.version !== version ? refreshedRequest(r, current, version, deps.rules, at) : r));
   if (updated) await enqueueCardUpdates(deps.queue, updated);
   return 'refreshed';
 }

@@ -5,6 +5,7 @@ import type { JobContext, JobQueue } from '../ports/job-queue.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, Decision } from './approval-request.ts';
+import { chainNoteLines, platformName, writeLevelNote } from './write-level-note.ts';
 import { enqueueCardUpdates, enqueueDirect } from './notify-jobs.ts';
 
 export interface WriteBackDeps {
@@ -23,6 +24,9 @@ export interface WriteBackDeps {
  */
 export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: WriteBackDeps): Promise<'written' | 'already_written'> {
   const request = await deps.store.get(job.requestId);
+  // A sequential chain's earlier levels are noted in the chatter as they are decided.
+  const level = request?.chain?.find((l) => l.decision?.id === job.decisionId && request.decision?.id !== job.decisionId);
+  if (request && level) return writeLevelNote(request, level, deps);
   const decision = request?.decision;
   if (!request || !decision || decision.id !== job.decisionId) throw new BusinessRefusal('decision_missing', `decision ${job.decisionId} is not recorded; nothing to write`);
   if (request.writeback?.state === 'written') return 'already_written';
@@ -85,10 +89,11 @@ async function ensureNote(request: ApprovalRequest, d: Decision, deps: WriteBack
   const existing = await deps.odoo.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', request.orderId], ['body', 'ilike', d.id]], { limit: 1 });
   if (existing.length) return;
   const verb = d.action === 'approve' ? 'Approved' : 'Rejected';
-  const platform = d.actor.platform === 'teams' ? 'Teams' : d.actor.platform === 'slack' ? 'Slack' : 'the local workspace';
+  const platform = platformName(d);
   const body = [
     `${verb} in ${platform} by ${who(d)} (chat user ${d.actor.userId}, Odoo user ${d.odooLogin}) at ${d.at.slice(0, 16).replace('T', ' ')} UTC.`,
     d.reason ? `Reason: ${d.reason}` : null,
+    ...chainNoteLines(request),
     `Rule: ${request.ruleName}. Card version ${d.version}. Ref ${d.id}.`,
   ].filter(Boolean).join('\n');
   await deps.odoo.postNote('purchase.order', request.orderId, body);

@@ -3,6 +3,7 @@ import { limitIn, widerLimit } from './amount-limit.ts';
 import type { ApprovalSubject } from './approval-subject.ts';
 import { approversFor } from './approvers-for.ts';
 import { formatMoney } from './format-amount.ts';
+import { levelLabel } from './sequential-levels.ts';
 import type { Policy, PolicyRule } from './policy-types.ts';
 
 /** The Odoo user behind a click, as the identity mapping found them. */
@@ -20,6 +21,8 @@ export type DecisionAction = 'approve' | 'reject';
 
 export type RefusalCode =
   | 'not_an_approver'
+  /** Sequential rules: the user is on the chain, but not on the level the order waits on. */
+  | 'not_at_this_level'
   | 'over_limit'
   | 'segregation_of_duties_buyer'
   | 'segregation_of_duties_creator'
@@ -49,12 +52,17 @@ interface Authority {
   limit: number | null;
 }
 
-/** Every way the rule's chain lets `user` decide, in level order. */
-function authoritiesOf(policy: Policy, rule: PolicyRule, user: DecidingUser, currency: string | null): Authority[] {
+/** The levels a decision may be made at: one level of a sequential rule, else the whole chain. */
+function levelsOf(rule: PolicyRule, only: number | undefined): number[] {
+  return only === undefined ? rule.levels.map((_, i) => i + 1) : [only];
+}
+
+/** Every way the rule's chain (or one of its levels) lets `user` decide, in level order. */
+function authoritiesOf(policy: Policy, rule: PolicyRule, user: DecidingUser, currency: string | null, only?: number): Authority[] {
   const out: Authority[] = [];
   const login = user.login.toLowerCase();
   const own = [...policy.approvers.values()].find((a) => a.odooLogin.toLowerCase() === login);
-  for (let level = 1; level <= rule.levels.length; level++) {
+  for (const level of levelsOf(rule, only)) {
     const at = approversFor(policy, rule, level)!;
     for (const p of at.people) {
       if (p.odooLogin.toLowerCase() !== login) continue;
@@ -68,10 +76,10 @@ function authoritiesOf(policy: Policy, rule: PolicyRule, user: DecidingUser, cur
   return out;
 }
 
-/** Names of who could approve `amount` (all of the chain for -Infinity), for refusal messages. */
-function whoCanApprove(policy: Policy, rule: PolicyRule, amount: number, currency: string | null): string[] {
+/** Names of who could approve `amount` (all of the chain, or one level; -Infinity: everyone asked), for refusal messages. */
+export function whoCanApprove(policy: Policy, rule: PolicyRule, amount: number, currency: string | null, only?: number): string[] {
   const names = new Set<string>();
-  for (let level = 1; level <= rule.levels.length; level++) {
+  for (const level of levelsOf(rule, only)) {
     const at = approversFor(policy, rule, level)!;
     for (const p of at.people) {
       const limit = p.grants.map((g) => limitIn(g.limit, currency)).reduce(widerLimit);
@@ -97,6 +105,9 @@ function refuse(code: RefusalCode, message: string): DecisionAuthority {
  * (it commits no money); the buyer and creator may not reject through the card either, since a
  * rejection is recorded as an approver's decision (they can still cancel their own PO in Odoo).
  * An approve is allowed when amount_total <= limit.
+ *
+ * `atLevel` (sequential rules): only that level's approvers may decide, within their own limit at
+ * that level; someone on another level of the chain is told which level the order waits on.
  */
 export function authorizeDecision(
   policy: Policy,
@@ -104,6 +115,7 @@ export function authorizeDecision(
   subject: ApprovalSubject,
   user: DecidingUser,
   action: DecisionAction,
+  atLevel?: number,
 ): DecisionAuthority {
   const po = subject.orderName;
   if (policy.segregationOfDuties && subject.buyerId === user.odooUserId) {
@@ -115,9 +127,17 @@ export function authorizeDecision(
   if (!user.companyIds.includes(subject.company.id)) {
     return refuse('wrong_company', `You are not a user of ${subject.company.name} in Odoo, so you cannot ${action} ${po}.`);
   }
-  const authorities = authoritiesOf(policy, rule, user, subject.currency);
+  const authorities = authoritiesOf(policy, rule, user, subject.currency, atLevel);
   const first = authorities[0];
   if (!first) {
+    const elsewhere = atLevel === undefined ? [] : [...new Set(authoritiesOf(policy, rule, user, subject.currency).map((a) => a.level))];
+    if (atLevel !== undefined && elsewhere.length > 0) {
+      const asked = whoCanApprove(policy, rule, -Infinity, null, atLevel).join(', ');
+      return refuse(
+        'not_at_this_level',
+        `${po} waits on level ${atLevel} (${levelLabel(policy, rule, atLevel)}), which asks ${asked}. You decide at level ${elsewhere.join(' and ')} of rule "${rule.name}", in its turn.`,
+      );
+    }
     const asked = whoCanApprove(policy, rule, -Infinity, null).join(', ');
     return refuse('not_an_approver', `You are not an approver of ${po}: rule "${rule.name}" asks ${asked}.`);
   }
@@ -125,7 +145,7 @@ export function authorizeDecision(
   const fit = authorities.find((a) => a.limit === null || subject.amount <= a.limit);
   if (fit) return { allowed: true, ...fit };
   const best = authorities.map((a) => a.limit).reduce(widerLimit) ?? 0;
-  const others = whoCanApprove(policy, rule, subject.amount, subject.currency);
+  const others = whoCanApprove(policy, rule, subject.amount, subject.currency, atLevel);
   const hint = others.length > 0 ? ` ${others.join(', ')} can approve it.` : ' Nobody on this rule has a limit that high: ask an administrator to update the policy.';
   return refuse(
     'over_limit',

@@ -63,14 +63,31 @@ function checkRule(rule: RawRule, r: number, raw: RawPolicy, problems: PolicyPro
     if ((level.approvers ?? []).length + (level.groups ?? []).length === 0) {
       problems.push({ path: levelPath, message: 'must name at least one approver or group', omitGot: true });
     }
-    if (l === rule.levels.length - 1 && level.escalate_after_business_hours !== undefined) {
+    if (rule.sequential && level.escalate_after_business_hours !== undefined) {
+      problems.push({ path: [...levelPath, 'escalate_after_business_hours'], message: 'cannot be used in a sequential rule: its levels are decided in order (use remind_after_business_hours to chase a level)' });
+    } else if (l === rule.levels.length - 1 && level.escalate_after_business_hours !== undefined) {
       problems.push({ path: [...levelPath, 'escalate_after_business_hours'], message: 'is set on the last level, which has no next level to escalate to' });
     }
   });
+  checkSequentialKeys(rule, at, problems);
   const n = rule.notify;
   if (n && n.dm === false && !n.channel && !n.teams_channel) {
     problems.push({ path: [...at, 'notify'], message: 'must send the card somewhere: dm: true, a channel or a teams_channel', omitGot: true });
   }
+}
+
+/** `above` and `label` belong to sequential rules; a sequential chain always asks its first level. */
+function checkSequentialKeys(rule: RawRule, at: PropertyKey[], problems: PolicyProblem[]): void {
+  rule.levels.forEach((level, l) => {
+    for (const key of ['above', 'label'] as const) {
+      if (!rule.sequential && level[key] !== undefined) {
+        problems.push({ path: [...at, 'levels', l, key], message: 'is only used by a sequential rule (add sequential: true to the rule)', atKey: true, omitGot: true });
+      }
+    }
+    if (rule.sequential && l === 0 && level.above !== undefined) {
+      problems.push({ path: [...at, 'levels', l, 'above'], message: 'cannot be set on the first level: every order needs at least one approval' });
+    }
+  });
 }
 
 /**

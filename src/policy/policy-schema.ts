@@ -62,12 +62,18 @@ const levelSchema = z.strictObject({
   approvers: z.array(name).optional(),
   groups: z.array(name).optional(),
   escalate_after_business_hours: businessHours.optional(),
+  /** Sequential rules: the level applies only when amount_total (company currency) is strictly above this. */
+  above: amount.optional(),
+  /** Sequential rules: the card's name for the level ("CFO"). */
+  label: name.optional(),
 });
 
 export const ruleSchema = z.strictObject({
   name,
   match: matchSchema.nullable().optional(),
   levels: z.array(levelSchema).min(1),
+  /** The levels are decided in order, each by a different person (default: an escalation chain). */
+  sequential: z.boolean().optional(),
   notify: z.strictObject({ dm: z.boolean().optional(), channel: name.optional(), teams_channel: name.optional() }).optional(),
   remind_after_business_hours: businessHours.optional(),
   max_reminders: z.number().int().min(0).optional(),
@@ -90,10 +96,12 @@ export const policySchema = z.strictObject({
   groups: z.array(groupSchema).optional(),
   rules: z.array(ruleSchema).min(1),
   // Sections of other features in the same file, validated (with line numbers) by their owners:
-  // src/alerts/lifecycle/alerts-settings.ts (alerts, routing) and src/triage (triage).
+  // src/alerts/lifecycle/alerts-settings.ts (alerts, routing), src/triage (triage) and
+  // src/delegation/delegations-section.ts (delegations).
   alerts: z.unknown().optional(),
   routing: z.unknown().optional(),
   triage: z.unknown().optional(),
+  delegations: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;

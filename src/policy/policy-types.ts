@@ -58,6 +58,10 @@ export interface ApprovalLevel {
   groups: readonly string[];
   /** Business hours at this level before the next level is asked too; null: never escalates. */
   escalateAfterBusinessHours: number | null;
+  /** Sequential rules: the level applies only above this amount (company currency); absent: always. */
+  above?: number;
+  /** Sequential rules: the level's name on the card; absent: the names of its approvers and groups. */
+  label?: string;
 }
 
 /** Where the approval cards of a rule go. */
@@ -79,6 +83,8 @@ export interface PolicyRule {
   /** null: the catch-all (no match conditions). */
   match: RuleMatch | null;
   levels: readonly ApprovalLevel[];
+  /** The levels are decided in order, each by a different person; else they are an escalation chain. */
+  sequential: boolean;
   notify: NotifyTargets;
   /** null: no reminders. */
   remindAfterBusinessHours: number | null;

@@ -6,6 +6,15 @@ export type ClaimResult =
   | { won: false; why: 'already_decided' | 'stale' | 'closed' | 'missing'; request: ApprovalRequest | null };
 
 /**
+ * A level of a sequential chain claimed: `final` when it decided the request (the last level's
+ * approve, or any reject). `level_moved`: that level no longer waits (someone else decided it);
+ * `same_person`: the decider already decided another level of this PO.
+ */
+export type LevelClaimResult =
+  | { won: true; request: ApprovalRequest; final: boolean }
+  | { won: false; why: 'already_decided' | 'stale' | 'closed' | 'missing' | 'level_moved' | 'same_person'; request: ApprovalRequest | null };
+
+/**
  * Approval requests, shared by every process (Redis). One open request per PO at a time; the
  * decision is claimed atomically, so a double click, a retried delivery or two approvers at once
  * produce one decision.
@@ -20,6 +29,11 @@ export interface ApprovalStore {
   openIds(): Promise<string[]>;
   /** Sets the decision if the request is pending and pinned to `version`; else says why not. */
   claimDecision(requestId: string, version: string, decision: Decision): Promise<ClaimResult>;
+  /**
+   * Sequential rules: records the decision of `level` if the request is pending, pinned to
+   * `version`, waits on that level, and the decider decided no other level (see decideLevel).
+   */
+  claimLevelDecision(requestId: string, version: string, level: number, decision: Decision): Promise<LevelClaimResult>;
   /** Applies a change atomically (optimistic retry); bumps the revision. Null if missing. */
   update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null>;
   addCard(requestId: string, card: PostedMessage): Promise<ApprovalRequest | null>;

@@ -1,4 +1,5 @@
 import type { ApprovalRequest } from '../approvals/approval-request.ts';
+import { levelWaiting } from '../approvals/level-waiting.ts';
 import { limitIn, widerLimit } from '../policy/amount-limit.ts';
 import { approversFor } from '../policy/approvers-for.ts';
 import type { Policy } from '../policy/policy-types.ts';
@@ -8,7 +9,7 @@ export type ApproversAsked = (request: ApprovalRequest) => string[];
 
 /**
  * From the policy: the people (and Odoo groups) of every level asked so far (level 1, plus each
- * level escalation reached), keeping those whose limit covers the amount, since the others
+ * level escalation reached; for a sequential rule, the level it waits on), keeping those whose limit covers the amount, since the others
  * cannot approve it. The buyer and creator are left in: segregation of duties refuses them at
  * the click, and naming them here would need an Odoo lookup per name.
  */
@@ -16,14 +17,14 @@ export function approversAskedFrom(policy: Policy): ApproversAsked {
   return (request) => {
     const rule = policy.rules.find((r) => r.name === request.ruleName);
     if (!rule) return [];
-    const escalated = (request.stepsDone ?? []).flatMap((s) => (/^escalate-(\d+)$/.exec(s) ? [Number(s.slice('escalate-'.length))] : []));
-    const upTo = Math.max(1, ...escalated);
     const { amount, currency } = request.subject;
     const names = new Set<string>();
-    for (let level = 1; level <= upTo; level++) {
+    for (const level of levelWaiting(request)?.askedLevels ?? [1]) {
       const at = approversFor(policy, rule, level);
       if (!at) break;
       for (const p of at.people) {
+        // Nobody decides two levels of one PO: whoever decided an earlier level is not asked again.
+        if (request.chain?.some((l) => l.decision?.odooLogin.toLowerCase() === p.odooLogin.toLowerCase())) continue;
         const limit = p.grants.map((g) => limitIn(g.limit, currency)).reduce(widerLimit, 0 as number | null);
         if (limit === null || amount <= limit) names.add(p.name);
       }

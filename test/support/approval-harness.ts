@@ -22,6 +22,7 @@ export const SLACK_USERS = {
   megan: { id: 'U0MEGAN', email: `mholt@${DOMAIN}`, name: 'Megan Holt' },
   bea: { id: 'U0BUYER', email: `buyer@${DOMAIN}`, name: 'Bea Buyer' },
   warehouse: { id: 'U0WAREHOUSE', email: `warehouse@${DOMAIN}`, name: 'Wes Warehouse' },
+  helen: { id: 'U0HELEN', email: `hvargas@${DOMAIN}`, name: 'Helen Vargas' },
   stranger: { id: 'U0STRANGER', email: 'stranger@elsewhere.example', name: 'Sam Stranger' },
 } as const;
 

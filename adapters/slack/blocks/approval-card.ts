@@ -2,7 +2,7 @@ import type { ApprovalCardLine, ApprovalCardView } from '../../../src/approvals/
 import { SLACK_LIMITS, chunkLines, cutWithoutSplittingEntities, escapeMrkdwn, mrkdwnText, mrkdwnTextWithin, truncate } from '../mrkdwn.ts';
 import { bk, type Block, type Button, type SlackMessage } from './block-kit.ts';
 import { CARD_ACTIONS, encodeCardButtonValue } from './card-button-value.ts';
-import { statusLabel, statusLine, statusPlain } from './card-status-text.ts';
+import { chainLines, statusLabel, statusLine, statusPlain } from './card-status-text.ts';
 import { formatAmount, formatQuantity, slackDate } from './format-values.ts';
 
 export type { Block, SlackMessage };
@@ -43,6 +43,10 @@ export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
   if (view.changes && view.changes.length > 0) {
     const list = view.changes.map((c) => `• ${mrkdwnText(c, { singleLine: true })}`);
     blocks.push(bk.section(cutWithoutSplittingEntities(`*Changed since you looked:*\n${list.join('\n')}`, SLACK_LIMITS.sectionText), 'changes'));
+  }
+
+  if (view.chain && view.chain.length > 0) {
+    blocks.push(bk.section(cutWithoutSplittingEntities(chainLines(view.chain), SLACK_LIMITS.sectionText), 'chain'));
   }
 
   const state = statusLine(view.status);

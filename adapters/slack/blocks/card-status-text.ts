@@ -1,4 +1,4 @@
-import type { ApprovalCardStatus, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import type { ApprovalCardStatus, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
 import { mrkdwnText } from '../mrkdwn.ts';
 import { slackTime, utcTime } from './format-values.ts';
 
@@ -77,4 +77,37 @@ export function statusLabel(status: ApprovalCardStatus): string {
     decided_elsewhere: 'Closed',
   };
   return labels[status.kind];
+}
+
+const stepIcon: Record<ApprovalChainStep['state'], string> = {
+  approved: ':white_check_mark:',
+  rejected: ':no_entry:',
+  waiting: ':hourglass_flowing_sand:',
+  upcoming: ':white_circle:',
+  skipped: ':fast_forward:',
+};
+
+/**
+ * A sequential approval's levels, one line each, for a section block (mrkdwn renders on mobile):
+ * "✅ Level 1 · Category manager: approved by Avery Quinn at …", "⏳ Level 2 · CFO: waiting 6 business hours".
+ */
+export function chainLines(chain: readonly ApprovalChainStep[]): string {
+  const text = (raw: string) => mrkdwnText(raw, { singleLine: true });
+  const lines = chain.map((step) => {
+    const head = `${stepIcon[step.state]} Level ${step.level} · *${text(step.label)}*`;
+    const behalf = step.onBehalfOf ? ` on behalf of ${text(step.onBehalfOf)}` : '';
+    const at = step.at ? ` at ${slackTime(step.at)}` : '';
+    switch (step.state) {
+      case 'approved':
+      case 'rejected':
+        return `${head}: ${step.state} by ${text(step.by ?? 'an approver')}${behalf}${at}`;
+      case 'waiting':
+        return `${head}: waiting${step.waitingText ? ` ${text(step.waitingText)}` : ''}`;
+      case 'upcoming':
+        return `${head}: next, once the level before approves`;
+      case 'skipped':
+        return `${head}: skipped (not required for this amount)`;
+    }
+  });
+  return `*Approval chain*\n${lines.join('\n')}`;
 }
