@@ -18,6 +18,8 @@ export interface WireDelegationOptions {
   odoo: OdooGateway;
   logger: Logger;
   now?: () => Date;
+  /** Teams, when on: a Teams issuer's profile (email / UPN) maps them to Odoo like a Slack one's. */
+  teamsProfile?: (user: ChatUserRef) => Promise<ChatProfile | null>;
 }
 
 /**
@@ -29,7 +31,8 @@ export function wireDelegation(options: WireDelegationOptions): DelegationFeatur
   const { config, logger } = options;
   // A short timeout and no retries: the person is waiting for the command's answer.
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, retries: 0, timeoutMs: 2_500, now: options.now }) : null;
-  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform === 'slack' && slack ? slack.profile(u) : null);
+  const teamsProfile = options.teamsProfile;
+  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teamsProfile ? teamsProfile(u) : null);
   return createDelegationFeature({
     redis: options.redis, keyPrefix: config.redis.keyPrefix, policy: options.policy, policyDelegations: options.policyDelegations,
     policySource: config.policyFile ?? 'policy.example.yaml', odoo: options.odoo, rules: policyRules(options.policy, []), profile, logger, now: options.now,

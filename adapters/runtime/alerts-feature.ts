@@ -19,6 +19,11 @@ import { BusinessRefusal } from '../../src/errors/coded-error.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
+import type { Teams } from '../teams/create-teams.ts';
+import { crossPlatformAlertChat, type AlertChats } from '../teams/cross-platform-alert-chat.ts';
+import { exceptionCardActions } from '../teams/invoke/exception-card-actions.ts';
+import { TeamsAlertChat } from '../teams/teams-alert-chat.ts';
+import type { TeamsRoutes } from '../teams/teams-routes.ts';
 import { pacedAlertChat, type PaceOptions } from '../alerts/paced-alert-chat.ts';
 import { registerAlertMetrics } from '../alerts/alert-metrics.ts';
 import { RedisBurstGate } from '../alerts/redis-burst-gate.ts';
@@ -29,7 +34,10 @@ import * as exceptionClicked from '../slack/listeners/actions/exception-clicked.
 import * as exceptionOpenInOdoo from '../slack/listeners/actions/exception-open-in-odoo-clicked.ts';
 import { SlackAlertChat } from '../slack/slack-alert-chat.ts';
 import { RedisCursorStore } from '../store/redis-cursor-store.ts';
+import { TEAMS_VERBS } from '../teams/cards/verbs.ts';
 import type { OdooConnection } from './connect-odoo.ts';
+
+const TEAMS_EXCEPTION_PREFIX = TEAMS_VERBS.exceptionPrefix;
 
 export interface AlertsFeature {
   handlers: JobHandlers;
@@ -37,6 +45,8 @@ export interface AlertsFeature {
   listeners: Record<string, ChangeListener[]>;
   /** Registers the exception buttons on the Bolt app that mountSlack returned. */
   registerSlack(bolt: App): void;
+  /** Registers the `exception.*` card verbs on Teams' routes (before Teams is mounted). */
+  registerTeams(routes: TeamsRoutes): void;
   /** Registers the scan, tick and digest job schedulers (idempotent; every worker process may call it). */
   schedule(): Promise<void>;
   /** Registers the lifecycle metrics on the app's registry (createMetrics().registry). */
@@ -55,7 +65,9 @@ export interface AlertsFeatureOptions {
   logger: Logger;
   now: () => Date;
   /** The policy's identity overrides (chat user -> Odoo login). */
-  identities?: { slack: ReadonlyMap<string, string> };
+  identities?: { slack: ReadonlyMap<string, string>; teams?: ReadonlyMap<string, string> };
+  /** Teams (createTeams), when on: channels routed as `teams:<name or id>` are posted there. */
+  teams?: Teams | null;
   /** Replaces the Slack adapter (benches); still paced. */
   chat?: ExceptionChat;
   pace?: PaceOptions;
@@ -81,7 +93,13 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
   };
 
   const rawChat = options.chat ?? (config.slack.botToken ? new SlackAlertChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null);
-  const chat = rawChat ? pacedAlertChat(rawChat, redis, prefix, options.pace) : null;
+  const teams = options.teams ?? null;
+  const chats: AlertChats = {
+    ...(rawChat ? { slack: pacedAlertChat(rawChat, redis, prefix, options.pace) } : {}),
+    // Paced on its own keys: a Teams channel and a Slack channel never share a send slot.
+    ...(teams ? { teams: pacedAlertChat(new TeamsAlertChat(teams), redis, `${prefix}:teams`, options.pace) } : {}),
+  };
+  const chat = Object.keys(chats).length ? crossPlatformAlertChat(chats) : null;
   const chatOrRefuse = (): ExceptionChat => {
     if (!chat) throw new BusinessRefusal('platform_not_configured', 'no chat platform is configured; the exception was not delivered');
     return chat;
@@ -90,7 +108,7 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
   const scanDeps: ScanDeps = { ...lifecycle, odoo: odoo.gateway, thresholds: settings.thresholds, firstPromises: new RedisFirstPromiseStore(redis, prefix), cursors: new RedisCursorStore(redis, prefix) };
   const tickDeps: TickDeps = { ...lifecycle, calendar: settings.thresholds.calendar };
   const notifyDeps = (): AlertNotifyDeps => ({ store, queue, burst, chat: chatOrRefuse(), odoo: odoo.gateway, odooUrl: odoo.url, now });
-  const loginOverride = (actor: ChatUserRef) => (actor.platform === 'slack' ? options.identities?.slack.get(actor.userId) ?? null : null);
+  const loginOverride = (actor: ChatUserRef) => (actor.platform === 'slack' ? options.identities?.slack.get(actor.userId) ?? null : actor.platform === 'teams' ? options.identities?.teams?.get(actor.userId) ?? null : null);
   const timeZone = settings.thresholds.calendar.timeZone;
   const scan = async (source: ScanSource) => {
     const outcome = await runScan(source, scanDeps);
@@ -126,6 +144,9 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
     registerSlack(bolt) {
       exceptionClicked.register(bolt, { onExceptionClick: (click) => receiveExceptionClick(click, queue), logger, now });
       exceptionOpenInOdoo.register(bolt);
+    },
+    registerTeams(routes) {
+      routes.onCardAction(TEAMS_EXCEPTION_PREFIX, exceptionCardActions({ onExceptionClick: (click) => receiveExceptionClick(click, queue), store, odooUrl: odoo.url, logger, now }));
     },
     async schedule() {
       const every = settings.lifecycle.scanEverySeconds * 1000;

@@ -26,6 +26,8 @@ import { delegateCommand } from '../slack/listeners/commands/delegate-command.ts
 import type { StatusListenerDeps } from '../slack/listeners/commands/status-listener-deps.ts';
 import * as events from '../slack/listeners/events/index.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
+import type { Teams } from '../teams/create-teams.ts';
+import { statusMessages } from '../teams/messages/status-messages.ts';
 
 export interface StatusFeatureDeps {
   config: Pick<Config, 'slack'>;
@@ -42,11 +44,15 @@ export interface StatusFeatureDeps {
   command?: string;
   /** `/po delegate ...` (createDelegationFeature); without it, such texts are answered as questions. */
   delegation?: Pick<DelegationFeature, 'answer'>;
+  /** Teams (createTeams), when on: its people's profiles (email / UPN, identities.teams applied). */
+  teams?: Pick<Teams, 'chat' | 'members'> | null;
 }
 
 export interface StatusFeature {
   /** Registers /po, the "More" button, app_mention, message.im and app_home_opened on Slack's Bolt app. */
   registerSlack(bolt: App): void;
+  /** Registers the status questions (personal chat, @mentions) on Teams' routes (before Teams is mounted). */
+  registerTeams(teams: Pick<Teams, 'routes' | 'members'>): void;
   /** The use cases, bound (the Teams adapter will call these). */
   ask(chat: ChatUserRef, question: string | StatusQuery): Promise<StatusAnswer>;
   home(chat: ChatUserRef): Promise<AppHomeView>;
@@ -61,9 +67,10 @@ export interface StatusFeature {
  */
 export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
   const now = deps.now ?? (() => new Date());
-  const platforms: ChatPlatform[] = deps.config.slack.botToken ? ['slack'] : [];
+  const teams = deps.teams ?? null;
+  const platforms: ChatPlatform[] = [...(deps.config.slack.botToken ? (['slack'] as const) : []), ...(teams ? (['teams'] as const) : [])];
   const slack = deps.config.slack.botToken ? new SlackApprovalChat({ botToken: deps.config.slack.botToken, apiUrl: deps.config.slack.apiUrl, logger: deps.logger, retries: 0, timeoutMs: 2_500, now }) : null;
-  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform === 'slack' && slack ? slack.profile(u) : null);
+  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.chat.profile(u) : null);
   const askDeps: AskDeps = {
     odoo: deps.odoo.gateway,
     store: deps.store,
@@ -86,6 +93,16 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
       if (delegation) listenerDeps.delegate = delegateCommand((chat, text) => delegation.answer(chat, text), deps.logger);
       commands.register(bolt, listenerDeps);
       events.register(bolt, listenerDeps);
+    },
+    registerTeams(on) {
+      const delegation = deps.delegation;
+      on.routes.onMessage(statusMessages({
+        ask: feature.ask,
+        home: feature.home,
+        members: on.members,
+        logger: deps.logger,
+        ...(delegation ? { delegate: (chat: ChatUserRef, text: string, mentions: Parameters<DelegationFeature['answer']>[2]) => delegation.answer(chat, text, mentions) } : {}),
+      }));
     },
   };
   return feature;

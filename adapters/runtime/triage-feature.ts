@@ -31,6 +31,10 @@ import { createEmailReader } from '../triage/create-email-reader.ts';
 import { pacedTriageChat } from '../triage/paced-triage-chat.ts';
 import { RedisTriageRecorder } from '../triage/redis-triage-recorder.ts';
 import { RedisTriageStore } from '../triage/redis-triage-store.ts';
+import type { Teams } from '../teams/create-teams.ts';
+import { triageCardActions } from '../teams/invoke/triage-card-actions.ts';
+import { TeamsTriageChat } from '../teams/teams-triage-chat.ts';
+import type { TeamsRoutes } from '../teams/teams-routes.ts';
 import { registerTriageMetrics } from '../triage/triage-metrics.ts';
 
 export interface TriageFeatureDeps {
@@ -46,6 +50,8 @@ export interface TriageFeatureDeps {
   now: () => Date;
   /** Replaces the configured reader (tests). */
   reader?: EmailReader;
+  /** Teams (createTeams), when on: buyers found in its member directory and `teams:` channels get their cards there. */
+  teams?: Teams | null;
 }
 
 export interface TriageFeature {
@@ -55,6 +61,8 @@ export interface TriageFeature {
   registerRoutes(app: Express, metrics: Metrics): void;
   /** The triage card's listeners, on the Bolt app that mountSlack made. */
   registerSlack(bolt: App): void;
+  /** The `triage.*` card verbs on Teams' routes (before Teams is mounted). */
+  registerTeams(routes: TeamsRoutes): void;
   /** Triage and LLM metrics on the app's /metrics registry. */
   registerMetrics(registry: Registry): void;
   /** The chatter scan's job scheduler (idempotent; every worker process may call it). */
@@ -80,8 +88,10 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
   const reader = deps.reader ?? createEmailReader({ openai: config.openai, logger, observer: (u) => recorder.observeLlm(u) });
 
   const slack = config.slack.botToken ? new SlackTriageChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
-  const chats: Partial<Record<ChatPlatform, TriageChat>> = slack ? { slack: pacedTriageChat(slack, redis, prefix) } : {};
-  const notifyDeps: TriageNotifyDeps = { store, odoo: odoo.gateway, chat: (p) => chats[p] ?? null, platform: 'slack', odooUrl: odoo.url };
+  const teams = deps.teams ? new TeamsTriageChat(deps.teams) : null;
+  // pacedTriageChat keys its slots by platform: one instance paces both.
+  const chats: Partial<Record<ChatPlatform, TriageChat>> = { ...(slack ? { slack: pacedTriageChat(slack, redis, prefix) } : {}), ...(teams ? { teams: pacedTriageChat(teams, redis, prefix) } : {}) };
+  const notifyDeps: TriageNotifyDeps = { store, odoo: odoo.gateway, chat: (p) => chats[p] ?? null, platform: 'slack', platforms: Object.keys(chats) as ChatPlatform[], odooUrl: odoo.url };
   const loginOverride = (platform: 'slack' | 'teams', userId: string) => deps.identities?.[platform].get(userId) ?? null;
   const base = { odoo: odoo.gateway, store, queue, recorder, settings, now };
 
@@ -100,7 +110,7 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
         [TRIAGE_JOBS.channelMessage]: (data) => handleTriageChannelMessage(data as TriageChannelMessageJob, notifyDeps),
       },
       writeback: {
-        [TRIAGE_JOBS.decide]: (data) => decideTriage(data as TriageClick, { ...base, loginOverride, profile: async (u) => (u.platform === 'slack' && slack ? slack.profile(u) : null) }),
+        [TRIAGE_JOBS.decide]: (data) => decideTriage(data as TriageClick, { ...base, loginOverride, profile: async (u) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.profile(u) : null) }),
         [TRIAGE_JOBS.writeBack]: (data, ctx) => writeBackTriage(data as TriageWriteBackJob, ctx, base),
       },
       scan: {
@@ -120,6 +130,10 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
     },
     registerSlack(bolt) {
       registerTriageListeners(bolt, { onTriageClick: (click) => receiveTriageClick(click, queue), logger, now });
+    },
+    registerTeams(routes) {
+      // Every triage verb (TEAMS_VERBS.triage*) starts with `triage.`.
+      routes.onCardAction('triage.', triageCardActions({ onTriageClick: (click) => receiveTriageClick(click, queue), store, odooUrl: odoo.url, logger, now }));
     },
     registerMetrics(registry) {
       registerTriageMetrics(registry, recorder);

@@ -1,5 +1,5 @@
 import type { ChatUserRef } from '../../approvals/approval-card-view.ts';
-import type { ChatProfile, PostedMessage } from '../../ports/chat.ts';
+import type { ChatPlatform, ChatProfile, PostedMessage } from '../../ports/chat.ts';
 import type { DigestView, ExceptionView } from './exception-view.ts';
 
 /**
@@ -15,5 +15,6 @@ export interface ExceptionChat {
   postInThread(message: PostedMessage, text: string, mention: ChatUserRef | null): Promise<void>;
   sendEphemeral(channel: string, user: ChatUserRef, text: string): Promise<void>;
   profile(user: ChatUserRef): Promise<ChatProfile | null>;
-  findByEmail(email: string): Promise<ChatUserRef | null>;
+  /** The chat account with this email, on `platform` when given (a mention in that platform's thread). */
+  findByEmail(email: string, platform?: ChatPlatform): Promise<ChatUserRef | null>;
 }

@@ -103,9 +103,10 @@ export async function handleAskBuyer(job: AskBuyerJob, deps: AlertNotifyDeps): P
   const buyerId = t.exception.records.buyer?.id ?? (t.exception.owner.kind === 'buyer' ? t.exception.owner.odooUserId : null);
   const [buyer] = buyerId ? await deps.odoo.read('user', [buyerId]) : [];
   const email = buyer?.email ?? (buyer?.login.includes('@') ? buyer.login : null);
-  const mention: ChatUserRef | null = email ? await deps.chat.findByEmail(email) : null;
   const message = t.messages.find((m) => m.channel === job.source.channel && m.messageId === job.source.messageId) ?? t.messages.find((m) => m.channel === job.source.channel) ?? t.messages[0];
   if (!message) return 'no_message';
+  // A mention works only on the platform of the thread: the buyer is looked up there.
+  const mention: ChatUserRef | null = email ? await deps.chat.findByEmail(email, message.platform) : null;
   const asker = job.actor.displayName ?? job.actor.userId;
   const who = mention ? null : buyer ? `${buyer.name} (no chat account found for ${email ?? buyer.login})` : 'the buyer (the PO names none)';
   const text = `${who ?? ''}${who ? ': ' : ''}${asker} asks about ${t.exception.title}. Can you check with the vendor and update the PO?`;

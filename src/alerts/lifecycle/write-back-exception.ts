@@ -25,6 +25,8 @@ export async function writeBackException(job: AlertWriteBackJob, deps: AlertWrit
   if (exists.length === 0) throw new BusinessRefusal('record_missing', `${name ?? `${model} ${id}`} no longer exists in Odoo; the ${job.action} was not written`);
   const who = job.actor.chat.displayName ?? job.actor.odooLogin ?? job.actor.chat.userId;
   const verb = job.action === 'acknowledge' ? 'Acknowledged' : 'Taken over';
+  // The chatter says where the person clicked (the local workspace stands in for Slack).
+  const where = job.actor.chat.platform === 'teams' ? 'Teams' : (deps.platformName ?? 'Slack');
   const label = TYPE_LABELS[t.type];
   let wrote = false;
   if (job.assigneeId !== null) {
@@ -33,7 +35,7 @@ export async function writeBackException(job: AlertWriteBackJob, deps: AlertWrit
       await deps.odoo.scheduleActivity({
         model, resId: id, activityTypeId: await deps.odoo.refId('mail.mail_activity_data_todo'), userId: job.assigneeId,
         summary: `${label}: ${t.exception.title}`.slice(0, 200),
-        note: `${verb} in ${deps.platformName ?? 'Slack'} by ${who}. ${t.exception.severityRule}. Ref ${job.marker}.`,
+        note: `${verb} in ${where} by ${who}. ${t.exception.severityRule}. Ref ${job.marker}.`,
         dateDeadline: isoDateOf(localDayOf(new Date(job.at), deps.timeZone)),
       });
       wrote = true;
@@ -43,7 +45,7 @@ export async function writeBackException(job: AlertWriteBackJob, deps: AlertWrit
   if (notes.length === 0) {
     const body = [
       `${label}: ${t.exception.title}`,
-      `${verb} in ${deps.platformName ?? 'Slack'} by ${who} (chat user ${job.actor.chat.userId}${job.actor.odooLogin ? `, Odoo user ${job.actor.odooLogin}` : ''}) at ${job.at.slice(0, 16).replace('T', ' ')} UTC.`,
+      `${verb} in ${where} by ${who} (chat user ${job.actor.chat.userId}${job.actor.odooLogin ? `, Odoo user ${job.actor.odooLogin}` : ''}) at ${job.at.slice(0, 16).replace('T', ' ')} UTC.`,
       `Severity: ${t.exception.severityRule}. Ref ${job.marker}.`,
     ].join('\n');
     await deps.odoo.postNote(model, id, body);

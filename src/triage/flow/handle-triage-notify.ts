@@ -1,3 +1,4 @@
+import { chatAddress } from '../../alerts/lifecycle/chat-address.ts';
 import { BusinessRefusal } from '../../errors/coded-error.ts';
 import type { ChatPlatform, ChatTarget } from '../../ports/chat.ts';
 import type { OdooGateway } from '../../ports/odoo-gateway.ts';
@@ -11,8 +12,14 @@ export interface TriageNotifyDeps {
   odoo: Pick<OdooGateway, 'read'>;
   /** The chat adapter of a platform, or null when it is not configured. */
   chat: (platform: ChatPlatform) => TriageChat | null;
-  /** The platform cards go to (Slack today). */
+  /** The platform of a channel named without a `teams:` / `slack:` prefix (see chatAddress). */
   platform: ChatPlatform;
+  /**
+   * Every configured platform: a buyer is looked up on the platform of their fallback channel
+   * first, then on the others; found nowhere, the card goes to the fallback channel.
+   * @defaultValue [platform]
+   */
+  platforms?: readonly ChatPlatform[];
   odooUrl: string;
 }
 
@@ -22,13 +29,25 @@ function chatFor(deps: TriageNotifyDeps, platform: ChatPlatform): TriageChat {
   return chat;
 }
 
-/** The buyer's DM (their Odoo email, looked up in chat), else the fallback channel. */
+function channelTarget(channel: string, deps: TriageNotifyDeps): ChatTarget {
+  const address = chatAddress(channel, deps.platform);
+  return { kind: 'channel', platform: address.platform, channel: address.channel };
+}
+
+/** The buyer's DM (their Odoo email, looked up in chat, fallback channel's platform first), else the fallback channel. */
 async function resolveTarget(target: CardTarget, deps: TriageNotifyDeps): Promise<ChatTarget> {
-  if (target.kind === 'channel') return { kind: 'channel', platform: deps.platform, channel: target.channel };
+  if (target.kind === 'channel') return channelTarget(target.channel, deps);
+  const fallback = channelTarget(target.fallbackChannel, deps);
   const [user] = await deps.odoo.read('user', [target.odooUserId]);
   const email = user?.email ?? (user?.login.includes('@') ? user.login : null);
-  const chatUser = email ? await chatFor(deps, deps.platform).findByEmail(email) : null;
-  return chatUser ? { kind: 'user', platform: deps.platform, userId: chatUser.userId } : { kind: 'channel', platform: deps.platform, channel: target.fallbackChannel };
+  if (!email) return fallback;
+  const order = [fallback.platform, ...(deps.platforms ?? [deps.platform]).filter((p) => p !== fallback.platform)];
+  for (const platform of order) {
+    const chat = deps.chat(platform);
+    const chatUser = chat ? await chat.findByEmail(email) : null;
+    if (chatUser) return { kind: 'user', platform, userId: chatUser.userId };
+  }
+  return fallback;
 }
 
 /** Posts a proposal's card once; a re-run after the card was recorded posts nothing. */
@@ -60,6 +79,8 @@ export async function handleTriageEphemeral(job: TriageEphemeralJob, deps: Triag
 }
 
 export async function handleTriageChannelMessage(job: TriageChannelMessageJob, deps: TriageNotifyDeps): Promise<string> {
-  await chatFor(deps, job.platform).postText(job.platform, job.channel, job.text);
+  // A channel the policy names with a platform prefix goes there, whoever's click caused the message.
+  const address = chatAddress(job.channel, job.platform);
+  await chatFor(deps, address.platform).postText(address.platform, address.channel, job.text);
   return 'sent';
 }

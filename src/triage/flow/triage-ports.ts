@@ -15,7 +15,7 @@ export interface TriageStore {
   update(id: string, change: (p: TriageProposal) => TriageProposal): Promise<TriageProposal | null>;
 }
 
-/** What the triage cards need from a chat platform (Slack today). */
+/** What the triage cards need from a chat platform (Slack, Teams). */
 export interface TriageChat {
   postCard(target: ChatTarget, view: TriageCardView): Promise<PostedMessage>;
   updateCard(message: PostedMessage, view: TriageCardView): Promise<void>;

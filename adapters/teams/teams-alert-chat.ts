@@ -1,0 +1,94 @@
+import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
+import type { ExceptionChat } from '../../src/alerts/lifecycle/exception-chat.ts';
+import type { DigestView, ExceptionView } from '../../src/alerts/lifecycle/exception-view.ts';
+import { CodedError } from '../../src/errors/coded-error.ts';
+import type { ChatProfile, PostedMessage } from '../../src/ports/chat.ts';
+import { digestAdaptiveCard, exceptionAdaptiveCard } from './cards/exception-card.ts';
+import { escapeCardText, plainCardText } from './cards/escape-card-text.ts';
+import type { RedisConversationStore } from './store/redis-conversation-store.ts';
+import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
+import { cardMessage, type TeamsApprovalChat } from './teams-approval-chat.ts';
+import type { Teams } from './create-teams.ts';
+import type { SentActivity, TeamsMessage, TeamsSender } from './teams-sender.ts';
+
+/** A thread reply stays far below Teams' 28 KB. */
+const TEXT_MAX = 4_000;
+
+/**
+ * The ExceptionChat port over Teams: exceptions and digests are Adaptive Cards posted proactively
+ * to the channel the routing names (`teams:Team/Channel` or a conversation id, prefix already
+ * removed), updated in place; Ask buyer replies in the card's thread with a real @mention; "only
+ * you see this" answers go to the person's personal chat (Teams channels have no ephemeral messages).
+ */
+export class TeamsAlertChat implements ExceptionChat {
+  private readonly sender: TeamsSender;
+  private readonly conversations: RedisConversationStore;
+  private readonly members: RedisMemberDirectory;
+  /** Profiles and lookups by email are the approval adapter's (the policy's identities.teams applied). */
+  private readonly people: Pick<TeamsApprovalChat, 'profile' | 'findByEmail'>;
+
+  constructor(teams: Pick<Teams, 'sender' | 'conversations' | 'members' | 'chat'>) {
+    this.sender = teams.sender;
+    this.conversations = teams.conversations;
+    this.members = teams.members;
+    this.people = teams.chat;
+  }
+
+  async postException(channel: string, view: ExceptionView, threadOf?: PostedMessage): Promise<PostedMessage> {
+    const message = cardMessage(exceptionAdaptiveCard(view), `${view.typeLabel}: ${view.title}`);
+    const sent = threadOf ? await this.sender.reply(await this.sentOf(threadOf), message) : await this.sender.sendToConversation(channel, message);
+    return posted(sent);
+  }
+
+  async updateException(message: PostedMessage, view: ExceptionView): Promise<void> {
+    await this.sender.update(await this.sentOf(message), cardMessage(exceptionAdaptiveCard(view), `${view.typeLabel}: ${view.title}`));
+  }
+
+  async postDigest(channel: string, view: DigestView): Promise<PostedMessage> {
+    return posted(await this.sender.sendToConversation(channel, cardMessage(digestAdaptiveCard(view), view.heading)));
+  }
+
+  async postInThread(message: PostedMessage, text: string, mention: ChatUserRef | null): Promise<void> {
+    const member = mention?.platform === 'teams' ? await this.members.get(mention.userId) : null;
+    const body = escapeCardText(plainCardText(text, TEXT_MAX));
+    const reply: TeamsMessage = member
+      ? {
+          type: 'message',
+          // Teams pings the person only when the text holds the <at> tag its mention entity names.
+          text: `<at>${escapeCardText(member.name, { singleLine: true })}</at> ${body}`,
+          entities: [{ type: 'mention', text: `<at>${escapeCardText(member.name, { singleLine: true })}</at>`, mentioned: { id: member.id, name: member.name } }],
+        }
+      : { type: 'message', text: body };
+    await this.sender.reply(await this.sentOf(message), reply);
+  }
+
+  /** Teams channels have no "only visible to you": the answer goes to the person's personal chat. */
+  async sendEphemeral(_channel: string, user: ChatUserRef, text: string): Promise<void> {
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' });
+  }
+
+  profile(user: ChatUserRef): Promise<ChatProfile | null> {
+    return this.people.profile(user);
+  }
+
+  /** Only people the bot has seen (a message, an install, a click) are found. */
+  findByEmail(email: string): Promise<ChatUserRef | null> {
+    return this.people.findByEmail(email);
+  }
+
+  /** A click carries the short form of a long conversation id (`h:...`): the sender needs the real one. */
+  private async sentOf(message: PostedMessage): Promise<SentActivity> {
+    const id = teamsOnly(message.platform, message.channel);
+    const conversationId = id.startsWith('h:') ? ((await this.conversations.get(id))?.conversation.id ?? id) : id;
+    return { conversationId, activityId: message.messageId };
+  }
+}
+
+function posted(sent: SentActivity): PostedMessage {
+  return { platform: 'teams', channel: sent.conversationId, messageId: sent.activityId };
+}
+
+function teamsOnly(platform: string, id: string): string {
+  if (platform !== 'teams') throw new CodedError('chat_wrong_platform', `the Teams adapter was asked to reach a ${platform} ${id}`, false);
+  return id;
+}
