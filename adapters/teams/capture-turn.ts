@@ -20,6 +20,8 @@ export interface CaptureDeps {
    * @defaultValue 3_600_000
    */
   memberTtlMs?: number;
+  /** Told once per conversation the bot meets for the first time (cards waiting for it are retried). */
+  onNewConversation?: (ref: StoredConversation) => Promise<unknown>;
 }
 
 /**
@@ -52,6 +54,9 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
     savedAt: deps.now().toISOString(),
   };
   await deps.conversations.save(ref);
+  if (!previous && deps.onNewConversation) {
+    await deps.onNewConversation(ref).catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: conversationId }, 'teams: could not redeliver the cards waiting for this conversation'));
+  }
 
   const from = a.from;
   if (!isPerson(from?.id, a.recipient.id)) return;

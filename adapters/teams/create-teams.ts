@@ -1,10 +1,12 @@
 import type { Express } from 'express';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import { createCloudAdapter, type TeamsAuthOptions } from './create-cloud-adapter.ts';
 import { mountTeams } from './mount-teams.ts';
+import { redeliverOnInstall } from './redeliver-on-install.ts';
 import { RedisConversationStore } from './store/redis-conversation-store.ts';
 import { RedisMemberDirectory } from './store/redis-member-directory.ts';
 import { TeamsApprovalChat } from './teams-approval-chat.ts';
@@ -32,7 +34,7 @@ export interface Teams {
  * mode). Every botbuilder import of the project stays under adapters/teams, so moving to the
  * Microsoft 365 Agents SDK replaces this folder only.
  */
-export function createTeams(options: { config: Config; policy: Policy; redis: Redis; logger: Logger; now: () => Date; auth?: TeamsAuthOptions }): Teams | null {
+export function createTeams(options: { config: Config; policy: Policy; redis: Redis; logger: Logger; now: () => Date; auth?: TeamsAuthOptions; notify?: Pick<Queue, 'getFailed'> }): Teams | null {
   const { config, policy, redis, logger, now } = options;
   const mode = teamsMode(config);
   if (mode === 'off') return null;
@@ -60,7 +62,11 @@ export function createTeams(options: { config: Config; policy: Policy; redis: Re
           'TEAMS RUNS WITHOUT AUTHENTICATION: MICROSOFT_APP_ID is not set, so /api/messages accepts any request (demo mode only). Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD before exposing the bot.',
         );
       }
-      mountTeams(app, { adapter, requireToken: mode === 'authenticated', routes, conversations, members, logger, now });
+      const notify = options.notify;
+      mountTeams(app, {
+        adapter, requireToken: mode === 'authenticated', routes, conversations, members, logger, now,
+        ...(notify ? { onNewConversation: (ref) => redeliverOnInstall(ref, { notify, conversations, logger }) } : {}),
+      });
     },
   };
 }
