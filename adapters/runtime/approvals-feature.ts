@@ -15,6 +15,9 @@ import { receiveApprovalClick } from '../../src/approvals/receive-approval-click
 import { onPurchaseOrderChanged, reconcileApprovals, type ReconcileDeps } from '../../src/approvals/reconcile-approvals.ts';
 import { writeBackDecision } from '../../src/approvals/write-back-decision.ts';
 import { remindAndEscalate } from '../../src/approvals/remind-and-escalate.ts';
+import type { DelegationLookup } from '../../src/approvals/delegation-routing.ts';
+import { enqueueFollowDelegation, FOLLOW_DELEGATION_JOB, followDelegationChange, type FollowDelegationJob } from '../../src/approvals/follow-delegations.ts';
+import type { DelegationFeature } from '../delegation/create-delegation-feature.ts';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import type { ApprovalChat, ChatPlatform } from '../../src/ports/chat.ts';
@@ -28,7 +31,7 @@ import { createTeams, type Teams } from '../teams/create-teams.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 import { approvalCardActions } from '../teams/invoke/approval-card-actions.ts';
 import { approvalViewer } from '../teams/approval-viewer.ts';
-import { cardViewOf } from '../../src/approvals/card-view-of.ts';
+import { cardContextOf, cardViewOf } from '../../src/approvals/card-view-of.ts';
 import { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
 import { RedisCursorStore } from '../store/redis-cursor-store.ts';
@@ -48,6 +51,12 @@ export interface ApprovalsFeature {
   teams: Teams | null;
   /** Registers the reconciliation job scheduler (idempotent; every worker process may call it). */
   schedule(): Promise<void>;
+  /**
+   * Out of office (call once, before work starts): absent approvers' new cards, reminders and
+   * escalations go to their delegates, delegates may decide for them, and open requests move when
+   * a delegation starts (or go back when it ends).
+   */
+  routeThrough(delegation: Pick<DelegationFeature, 'delegateOf' | 'active' | 'onChange'>): void;
   /** Approval aging (per level, per approver) on the app's registry (createMetrics().registry). */
   registerMetrics(registry: Registry): void;
   store: RedisApprovalStore;
@@ -68,19 +77,22 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
   const cursors = new RedisCursorStore(redis, prefix);
 
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
-  const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth });
+  const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth, notify: queues.notify });
   const platforms: ChatPlatform[] = [...(slack ? (['slack'] as const) : []), ...(teams?.routesApprovals ? (['teams'] as const) : [])];
   const rules = policyRules(options.policy, platforms);
   const chats: Partial<Record<ChatPlatform, ApprovalChat>> = { ...(slack ? { slack: pacedChat(slack, redis, prefix) } : {}), ...(teams ? { teams: pacedChat(teams.chat, redis, prefix) } : {}) };
 
-  const base = { odoo: odoo.gateway, store, audit, queue, rules, now };
+  // Bound by routeThrough once delegation is wired (it needs this feature's Teams first).
+  let delegations: DelegationLookup | undefined;
+  const plain = { odoo: odoo.gateway, store, audit, queue, rules, now };
+  const base = () => ({ ...plain, ...(delegations ? { delegations } : {}) });
   let observer: ApprovalObserver | undefined;
-  const reconcileDeps: ReconcileDeps = { ...base, cursors };
-  const notifyDeps: NotifyDeps = {
-    store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now,
+  const reconcileDeps = (): ReconcileDeps => ({ ...base(), cursors });
+  const notifyDeps = (): NotifyDeps => ({
+    store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now, ...(delegations ? { delegations } : {}),
     chat: (p) => chats[p] ?? null,
     directory: { findByEmail: async (p, email) => (p === 'slack' && slack ? slack.findByEmail(email) : p === 'teams' && teams ? teams.chat.findByEmail(email) : null) },
-  };
+  });
   const profile = async (u: ApprovalClick['actor']) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.chat.profile(u) : null);
 
   return {
@@ -89,23 +101,30 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
     teams,
     handlers: {
       writeback: {
-        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base, profile, ...(observer ? { observer } : {}) }),
-        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, base),
+        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base(), profile, ...(observer ? { observer } : {}) }),
+        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, plain),
       },
       notify: {
-        [NOTIFY_JOBS.postCard]: (data) => handlePostCard(data as PostCardJob, notifyDeps),
-        [NOTIFY_JOBS.updateCards]: (data) => handleUpdateCards(data as UpdateCardsJob, notifyDeps),
-        [NOTIFY_JOBS.postDetails]: (data) => handlePostDetails(data as PostDetailsJob, notifyDeps),
-        [NOTIFY_JOBS.ephemeral]: (data) => handleEphemeral(data as EphemeralJob, notifyDeps),
-        [NOTIFY_JOBS.direct]: (data) => handleDirect(data as DirectJob, notifyDeps),
+        [NOTIFY_JOBS.postCard]: (data) => handlePostCard(data as PostCardJob, notifyDeps()),
+        [NOTIFY_JOBS.updateCards]: (data) => handleUpdateCards(data as UpdateCardsJob, notifyDeps()),
+        [NOTIFY_JOBS.postDetails]: (data) => handlePostDetails(data as PostDetailsJob, notifyDeps()),
+        [NOTIFY_JOBS.ephemeral]: (data) => handleEphemeral(data as EphemeralJob, notifyDeps()),
+        [NOTIFY_JOBS.direct]: (data) => handleDirect(data as DirectJob, notifyDeps()),
       },
       scan: {
-        [RECONCILE_APPROVALS_JOB]: () => reconcileApprovals(reconcileDeps),
-        [REMIND_APPROVALS_JOB]: () => remindAndEscalate(base),
+        [RECONCILE_APPROVALS_JOB]: () => reconcileApprovals(reconcileDeps()),
+        [REMIND_APPROVALS_JOB]: () => remindAndEscalate(base()),
+        // Queued only once routeThrough bound delegation; a job left from another setup does nothing.
+        [FOLLOW_DELEGATION_JOB]: async (data) => (delegations ? followDelegationChange(data as FollowDelegationJob, { ...plain, delegations }) : 'delegation not wired'),
       },
     },
     listeners: {
-      'purchase.order': [async (change) => void (await onPurchaseOrderChanged(change, reconcileDeps))],
+      'purchase.order': [async (change) => void (await onPurchaseOrderChanged(change, reconcileDeps()))],
+    },
+    routeThrough(delegation) {
+      delegations = delegation;
+      // A delegation made or ended in chat moves open requests, in a worker (the person waits for the answer).
+      delegation.onChange((change) => enqueueFollowDelegation(queue, change));
     },
     mount(app) {
       if (config.slack.botToken && config.slack.signingSecret) {
@@ -125,7 +144,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
       teams.routes.onCardAction('approval.', approvalCardActions({
         onApprovalClick: (click) => receiveApprovalClick(click, queue),
         store,
-        cardView: (r) => cardViewOf(r, { odooUrl: odoo.url, ageText: rules.age(new Date(r.requestedAt), now()) }),
+        cardView: (r) => cardViewOf(r, cardContextOf(r, { odooUrl: odoo.url, rules, now })),
         viewer: (r, actor) => approvalViewer(r, actor, { odoo: odoo.gateway, rules, profile }),
         logger,
         now,

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { chatAddress } from '../../src/alerts/lifecycle/chat-address.ts';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
@@ -23,8 +24,11 @@ import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
 import { createStatusFeature } from './status-feature.ts';
 import { createAlertsFeature, type AlertsFeature } from './alerts-feature.ts';
-import { createTriageFeature } from './triage-feature.ts';
+import { createTriageFeature, type TriageFeature } from './triage-feature.ts';
 import { readTriageSettings } from '../triage/read-triage-settings.ts';
+import { readDelegationsSection } from '../delegation/read-delegations-section.ts';
+import { wireDelegation } from '../delegation/wire-delegation.ts';
+import type { DelegationFeature } from '../delegation/create-delegation-feature.ts';
 import { loadAlertsSettings } from '../alerts/load-alerts-settings.ts';
 import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts';
 import { offlineInterpreter } from '../../src/status/parse-question.ts';
@@ -33,6 +37,8 @@ import { ensureWebhookRules } from '../odoo/ensure-webhook-rule.ts';
 import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
 import { mountWorkspace } from '../workspace/mount-workspace.ts';
 import type { WorkspaceStore } from '../workspace/workspace-store.ts';
+import type { Teams } from '../teams/create-teams.ts';
+import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -43,6 +49,8 @@ export interface StartBotOptions {
   /** Extra or replacement job handlers (tests use it to observe jobs). */
   handlers?: JobHandlers;
   now?: () => Date;
+  /** Teams token checks (tests point the OpenID metadata at a local server). */
+  teamsAuth?: TeamsAuthOptions;
 }
 
 export interface BotRuntime {
@@ -53,6 +61,10 @@ export interface BotRuntime {
   odoo: OdooConnection;
   approvals: ApprovalsFeature;
   alerts: AlertsFeature;
+  /** Supplier-email triage and bill categories (its stores, for tests and ops). */
+  triage: TriageFeature;
+  /** Delegations (policy file and `/po delegate`): who acts for an absent approver. */
+  delegation: DelegationFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -60,6 +72,8 @@ export interface BotRuntime {
   webhookToken: string | undefined;
   /** The local workspace standing in for Slack (demo mode, web processes only). */
   workspace?: { store: WorkspaceStore };
+  /** Teams, when on (web processes): its stores, sender and routes for features to register on. */
+  teams?: Teams;
   /** Stops taking work, lets running jobs finish (or returns them), closes every connection. */
   stop(): Promise<void>;
 }
@@ -78,6 +92,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const policy = await loadPolicy({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const alertSettings = await loadAlertsSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy });
     const triageSettings = await readTriageSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const policyDelegations = await readDelegationsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy, now });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -138,16 +153,23 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
-    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now });
-    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now });
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth });
+    // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
+    const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
+      // Read when a command arrives, so it does not matter which of the two is built first.
+      teamsProfile: async (u) => (approvals.teams ? approvals.teams.chat.profile(u) : null),
+    });
+    approvals.routeThrough(delegation);
+    approvals.registerMetrics(metrics.registry);
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams });
     triage.registerMetrics(metrics.registry);
     const alerts = createAlertsFeature({
-      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities,
+      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
       onMaterialChange: (e) => triage.requestBillCategory(e),
     });
     alerts.registerMetrics(metrics.registry);
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, webhookToken, stop: stopAll };
 
     if (options.workers) {
       const handlers = createJobHandlers({
@@ -171,20 +193,35 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (app && server && url) {
       triage.registerRoutes(app, metrics);
       const slack = approvals.mount(app);
-      if (slack) {
+      // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
+      const interpreter = config.openai.apiKey
+        ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
+        : offlineInterpreter;
+      const status = slack || approvals.teams
+        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams })
+        : null;
+      if (approvals.teams && status) {
+        // Every feature registers its verbs and message handlers before /api/messages takes requests.
+        alerts.registerTeams(approvals.teams.routes);
+        triage.registerTeams(approvals.teams.routes);
+        status.registerTeams(approvals.teams);
+      }
+      const teams = approvals.mountTeams(app);
+      if (teams) runtime.teams = teams;
+      if (slack && status) {
         alerts.registerSlack(slack.bolt);
         triage.registerSlack(slack.bolt);
-        // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
-        const interpreter = config.openai.apiKey
-          ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
-          : offlineInterpreter;
-        createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter }).registerSlack(slack.bolt);
+        status.registerSlack(slack.bolt);
       }
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, metrics, logger, now,
-          extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel],
+          // The workspace stands in for Slack: channels routed to Teams (`teams:...`) are not its business.
+          extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel]
+            .map((c) => chatAddress(c))
+            .filter((a) => a.platform === 'slack')
+            .map((a) => a.channel),
         });
         logger.info({ url: `${config.publicUrl}/workspace`, ops: `${config.publicUrl}/workspace/ops` }, `demo mode: no SLACK_BOT_TOKEN, so the bot talks to the local workspace; open ${config.publicUrl}/workspace`);
       }

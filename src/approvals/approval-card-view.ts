@@ -40,6 +40,10 @@ export interface ApprovalCardView {
   chain?: ApprovalChainStep[];
   /** Set on a delegate's card: the approver this card was routed away from ("on behalf of"). */
   onBehalfOf?: string;
+  /** A delegate's card whose delegation was turned off while the request was open (the card stays). */
+  onBehalfEnded?: boolean;
+  /** Set on an absent approver's own card: who it was delegated to; the buttons stay for them. */
+  delegatedTo?: { name: string; ended: boolean };
 }
 
 /** One level of a sequential approval chain as the card shows it. */
@@ -71,9 +75,9 @@ export interface ApprovalCardLine {
 export type ApprovalCardStatus =
   | { kind: 'pending' }
   | { kind: 'queued'; decision: 'approve' | 'reject'; by: string; onBehalfOf?: string }
-  | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string }
+  | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string; onBehalfOf?: string }
   | { kind: 'written'; decision: 'approve' | 'reject'; by: string; at: string; reason?: string; onBehalfOf?: string }
-  | { kind: 'failed'; decision: 'approve' | 'reject'; by: string; reason: string; retryableBy: ChatUserRef }
+  | { kind: 'failed'; decision: 'approve' | 'reject'; by: string; reason: string; retryableBy: ChatUserRef; onBehalfOf?: string }
   | { kind: 'decided_elsewhere'; outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null };
 
 /** A person on a chat platform, as the cards and the audit log name them. */

@@ -18,6 +18,39 @@ export interface Decision {
   at: string;
   /** Where the click came from (channel), for the audit record and the chatter note. */
   channel: string;
+  /** Set when a delegate decided for an absent approver (the approver whose authority was used). */
+  onBehalfOf?: OnBehalfOf;
+}
+
+/** The absent approver a delegate acts for: their Odoo identity and name as cards show it. */
+export interface OnBehalfOf {
+  login: string;
+  name: string;
+  odooUserId: number;
+}
+
+/** An approver of a level whose cards went to their delegate (at request time, or moved later). */
+export interface DelegatedApprover {
+  /** The level the approver was asked at (1 for escalation-chain rules' first level). */
+  level: number;
+  /** The absent approver's Odoo login and name. */
+  from: string;
+  fromName: string;
+  /** The final delegate (after following chains). */
+  to: string;
+  toName: string;
+  /** ISO instant the request followed the delegation. */
+  at: string;
+  /** ISO instant the delegation was turned off while the request was open; the delegate's card stays. */
+  endedAt?: string;
+}
+
+/** Whose card a posted message is, so each card can say "on behalf of" or "delegated to". */
+export interface CardPerson {
+  /** The Odoo login of the person the card was posted to. */
+  login: string;
+  /** The absent approver this card was routed away from. */
+  onBehalfOf?: { login: string; name: string };
 }
 
 export type WritebackState =
@@ -62,6 +95,10 @@ export interface ApprovalRequest {
    * different people. Absent for escalation-chain rules (one decision by anyone asked).
    */
   chain?: ChainLevel[];
+  /** Approvers whose cards went to a delegate, in the order it happened. */
+  delegated?: DelegatedApprover[];
+  /** The person behind each card posted to someone's DM, by cardKey (platform:channel). */
+  cardPeople?: Record<string, CardPerson>;
 }
 
 export type ChainLevelState = 'waiting' | 'approved' | 'rejected' | 'skipped' | 'upcoming';

@@ -5,10 +5,19 @@ import type { SequentialLevel } from '../policy/sequential-levels.ts';
 
 /** Where a card goes: a chat target, or an Odoo user whose chat account is looked up by email. */
 export type ApprovalTarget =
-  | ChatTarget
-  | { kind: 'odoo-user'; platform: ChatPlatform; login: string }
+  | Extract<ChatTarget, { kind: 'channel' }>
+  /** A chat user; `login` (a policy approver's DM) lets delegation send it to someone else. */
+  | (Extract<ChatTarget, { kind: 'user' }> & { login?: string; onBehalfOf?: BehalfOfTarget })
+  /** `onBehalfOf`: the card goes to a delegate of that absent approver, and says so. */
+  | { kind: 'odoo-user'; platform: ChatPlatform; login: string; onBehalfOf?: BehalfOfTarget }
   /** Every member of an Odoo group (e.g. purchase.group_purchase_manager), each in their DMs. */
   | { kind: 'odoo-group'; platform: ChatPlatform; xmlid: string };
+
+/** The absent approver a card was routed away from. */
+export interface BehalfOfTarget {
+  login: string;
+  name: string;
+}
 
 /** The policy's answer for one PO: the rule, why it applies, and how the card behaves. */
 export interface RuleMatch {
@@ -40,6 +49,12 @@ export interface ApprovalRules {
   match(subject: ApprovalSubject): RuleMatch;
   /** `level`: sequential rules, the level the order waits on (only its approvers may decide). */
   authorize(ruleName: string, subject: ApprovalSubject, approver: Approver, action: DecisionAction, level?: number): Authorization;
+  /**
+   * May `delegate` decide for the absent `delegator`? The delegator's place on the rule (or the
+   * level), the delegate's own segregation of duties and company, and the delegate's own limit
+   * (the delegator's when the policy gives the delegate none).
+   */
+  authorizeOnBehalf(ruleName: string, subject: ApprovalSubject, delegate: Approver, delegator: Approver & { name: string }, action: DecisionAction, level?: number): Authorization;
   /** The levels of a sequential rule for this order (again after the PO changed); null otherwise. */
   levelsOf(ruleName: string, subject: ApprovalSubject): SequentialLevel[] | null;
   /** The Odoo login the policy maps a chat user to, or null to match by email. */

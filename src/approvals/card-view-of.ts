@@ -1,5 +1,6 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep } from './approval-card-view.ts';
-import type { ApprovalRequest } from './approval-request.ts';
+import type { PostedMessage } from '../ports/chat.ts';
+import type { ApprovalRequest, CardPerson } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
 import { purchaseOrderUrl } from './odoo-links.ts';
 
@@ -56,9 +57,38 @@ function chainOf(request: ApprovalRequest, ctx: CardContext): ApprovalChainStep[
     label: l.label,
     state: l.state,
     ...(l.decision ? { by: l.decision.actor.displayName ?? l.decision.odooLogin, at: l.decision.at } : {}),
+    ...(l.decision?.onBehalfOf ? { onBehalfOf: l.decision.onBehalfOf.name } : {}),
     // A closed request waits on nobody, whatever its chain said when it closed.
     ...(l.state === 'waiting' && l.since && request.status === 'pending' && !request.elsewhere ? { waitingText: ctx.levelAge?.(l.since) ?? ctx.ageText } : {}),
   }));
+}
+
+/** Where a posted card is: the key of ApprovalRequest.cardPeople. */
+export function cardKey(card: Pick<PostedMessage, 'platform' | 'channel'>): string {
+  return `${card.platform}:${card.channel}`;
+}
+
+/**
+ * The view of one posted card: the request's view, plus what is personal to that card. A
+ * delegate's card says whom it acts for; an absent approver's own card says who has it now.
+ */
+export function cardViewFor(request: ApprovalRequest, ctx: CardContext, card: Pick<PostedMessage, 'platform' | 'channel'> | null): ApprovalCardView {
+  return personalCardView(request, ctx, card ? request.cardPeople?.[cardKey(card)] : undefined);
+}
+
+/** The view of the card of `person` (null or undefined: a channel's card, the same for all). */
+export function personalCardView(request: ApprovalRequest, ctx: CardContext, person: CardPerson | null | undefined): ApprovalCardView {
+  const view = cardViewOf(request, ctx);
+  if (!person) return view;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (person.onBehalfOf) {
+    const from = person.onBehalfOf.login;
+    const records = (request.delegated ?? []).filter((d) => same(d.from, from) && same(d.to, person.login));
+    const ended = records.length > 0 && records.every((d) => d.endedAt);
+    return { ...view, onBehalfOf: person.onBehalfOf.name, ...(ended ? { onBehalfEnded: true } : {}) };
+  }
+  const moved = (request.delegated ?? []).filter((d) => same(d.from, person.login)).at(-1);
+  return moved ? { ...view, delegatedTo: { name: moved.toName, ended: Boolean(moved.endedAt) } } : view;
 }
 
 /** All lines, for the Details thread. */
@@ -72,15 +102,16 @@ function statusOf(r: ApprovalRequest): ApprovalCardStatus {
   const d = r.decision;
   if (!d || r.status === 'pending') return { kind: 'pending' };
   const by = d.actor.displayName ?? d.odooLogin;
+  const behalf = d.onBehalfOf ? { onBehalfOf: d.onBehalfOf.name } : {};
   const wb = r.writeback ?? { state: 'queued' as const };
   switch (wb.state) {
     case 'queued':
-      return { kind: 'queued', decision: d.action, by };
+      return { kind: 'queued', decision: d.action, by, ...behalf };
     case 'retrying':
-      return { kind: 'retrying', decision: d.action, by, attempt: wb.attempt, reason: wb.reason };
+      return { kind: 'retrying', decision: d.action, by, attempt: wb.attempt, reason: wb.reason, ...behalf };
     case 'written':
-      return { kind: 'written', decision: d.action, by, at: wb.at, ...(d.reason ? { reason: d.reason } : {}) };
+      return { kind: 'written', decision: d.action, by, at: wb.at, ...(d.reason ? { reason: d.reason } : {}), ...behalf };
     case 'failed':
-      return { kind: 'failed', decision: d.action, by, reason: wb.reason, retryableBy: d.actor };
+      return { kind: 'failed', decision: d.action, by, reason: wb.reason, retryableBy: d.actor, ...behalf };
   }
 }

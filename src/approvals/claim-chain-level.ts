@@ -5,7 +5,8 @@ import type { ApprovalObserver } from './approval-observer.ts';
 import { APPROVAL_JOBS, type WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, ChainLevel, Decision } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
-import { levelDecidedText, sameDeciderText } from './decided-text.ts';
+import { decisionDetail, levelDecidedText, sameDeciderText } from './decided-text.ts';
+import { newTargets, routeTargets, withDelegated, type DelegationLookup } from './delegation-routing.ts';
 import { enqueueCardUpdates, enqueuePostCards, sameTarget } from './notify-jobs.ts';
 
 export interface ClaimLevelDeps {
@@ -17,6 +18,9 @@ export interface ClaimLevelDeps {
   tell: (text: string) => Promise<void>;
   /** Audits this click with its outcome. */
   audit: (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>) => Promise<void>;
+  /** The next level's absent approvers are asked through their delegates. */
+  delegations?: DelegationLookup;
+  now: () => Date;
 }
 
 /**
@@ -46,17 +50,25 @@ export async function claimChainLevel(request: ApprovalRequest, level: ChainLeve
   const next = claim.final ? null : (claim.request.chain?.find((l) => l.state === 'waiting') ?? null);
   const latest = next ? await askLevel(claim.request, next.level, deps) : claim.request;
   await enqueueCardUpdates(deps.queue, latest);
-  await deps.audit('accepted', { code: `level-${level.level}`, odooLogin: decision.odooLogin, detail: decision.reason });
+  await deps.audit('accepted', { code: `level-${level.level}`, odooLogin: decision.odooLogin, detail: decisionDetail(decision) });
   const waitedFrom = new Date(level.since ?? request.requestedAt);
   deps.observer?.levelDecided({ ruleName: request.ruleName, level: level.level, hoursWaited: deps.rules.businessHours(request.ruleName, waitedFrom, new Date(decision.at)) });
   return 'accepted';
 }
 
-/** Posts the cards of `level` where none is yet (a shared channel keeps its one card, updated). */
+/**
+ * Posts the cards of `level` where none is yet (a shared channel keeps its one card, updated);
+ * an approver away on a delegation is asked through their delegate.
+ */
 async function askLevel(request: ApprovalRequest, level: number, deps: ClaimLevelDeps): Promise<ApprovalRequest> {
-  const targets = deps.rules.levelTargets(request.ruleName, level).filter((t) => !request.targets.some((x) => sameTarget(x, t)));
-  if (targets.length === 0) return request;
-  const updated = await deps.store.update(request.id, (r) => ({ ...r, targets: [...r.targets, ...targets.filter((t) => !r.targets.some((x) => sameTarget(x, t)))] }));
+  const routed = await routeTargets(deps.rules.levelTargets(request.ruleName, level), level, deps.delegations, deps.now());
+  const targets = newTargets(request.targets, routed.targets, sameTarget);
+  if (targets.length === 0 && routed.delegated.length === 0) return request;
+  const updated = await deps.store.update(request.id, (r) => ({
+    ...r,
+    targets: [...r.targets, ...newTargets(r.targets, targets, sameTarget)],
+    ...(routed.delegated.length ? { delegated: withDelegated(r.delegated, routed.delegated) } : {}),
+  }));
   await enqueuePostCards(deps.queue, { id: request.id, targets });
   return updated ?? request;
 }

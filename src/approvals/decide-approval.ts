@@ -14,7 +14,9 @@ import { enqueueCardUpdates, enqueueEphemeral, NOTIFY_JOBS, type PostDetailsJob 
 import { currentLevel, levelDecidedBy } from './approval-chain.ts';
 import type { ApprovalObserver } from './approval-observer.ts';
 import { claimChainLevel } from './claim-chain-level.ts';
-import { decidedText, sameDeciderText } from './decided-text.ts';
+import { authorizeClicker } from './authorize-clicker.ts';
+import { decidedText, decisionDetail, sameDeciderText } from './decided-text.ts';
+import type { DelegationLookup } from './delegation-routing.ts';
 import { snapshotVersion } from './po-snapshot.ts';
 import { readPoSubject } from './read-po-subject.ts';
 import { refreshedRequest } from './refresh-request.ts';
@@ -30,6 +32,8 @@ export interface DecideApprovalDeps {
   now: () => Date;
   /** Told when a level is decided (aging metrics); optional: the core works without it. */
   observer?: ApprovalObserver;
+  /** Delegates may decide for absent approvers (and the next level is asked through them). */
+  delegations?: DelegationLookup;
 }
 
 export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
@@ -93,7 +97,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     await audit('refused', { code: 'already_decided_a_level', detail: text, odooLogin: approver.login });
     return 'refused';
   }
-  const auth = deps.rules.authorize(request.ruleName, request.subject, approver, action, level?.level);
+  const auth = await authorizeClicker(request, approver, action, level?.level, deps);
   if (!auth.ok) {
     await tell(auth.message);
     await audit('refused', { code: auth.code, detail: auth.message, odooLogin: approver.login });
@@ -138,6 +142,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     version: click.version,
     at: deps.now().toISOString(),
     channel: click.source.channel,
+    ...(auth.onBehalfOf ? { onBehalfOf: auth.onBehalfOf } : {}),
   };
   if (level) return claimChainLevel(request, level, decision, { ...deps, tell, audit });
   const claim = await deps.store.claimDecision(request.id, click.version, decision);
@@ -150,7 +155,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   const job: WriteBackJob = { requestId: request.id, decisionId: decision.id };
   await deps.queue.enqueue('writeback', APPROVAL_JOBS.writeBack, job, { jobId: decision.id });
   await enqueueCardUpdates(deps.queue, claim.request);
-  await audit('accepted', { odooLogin: approver.login, detail: click.reason ?? null });
+  await audit('accepted', { odooLogin: approver.login, detail: decisionDetail(decision) });
   deps.observer?.levelDecided({ ruleName: request.ruleName, level: 1, hoursWaited: deps.rules.businessHours(request.ruleName, new Date(request.requestedAt), new Date(decision.at)) });
   return 'accepted';
 }

@@ -1,4 +1,19 @@
-import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRequest, Decision } from './approval-request.ts';
+
+/** "Dana Okafor", or "Dana Okafor on behalf of Avery Quinn" when a delegate decided. */
+export function deciderText(d: Pick<Decision, 'actor' | 'odooLogin' | 'onBehalfOf'>): string {
+  const who = d.actor.displayName ?? d.odooLogin;
+  return d.onBehalfOf ? `${who} on behalf of ${d.onBehalfOf.name}` : who;
+}
+
+/** The audit detail of an accepted decision: who it was for (delegation) and the reason. */
+export function decisionDetail(d: Decision): string | null {
+  const parts = [
+    d.onBehalfOf ? `${d.action === 'approve' ? 'approved' : 'rejected'} by ${deciderText(d)} (Odoo user ${d.odooLogin} for ${d.onBehalfOf.login})` : null,
+    d.reason,
+  ].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join('. Reason: ') : null;
+}
 
 const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
@@ -11,12 +26,11 @@ export function decidedText(r: ApprovalRequest): string {
   }
   const d = r.decision;
   if (!d) return `${name} is still waiting for a decision.`;
-  const who = d.actor.displayName ?? d.odooLogin;
   const verb = d.action === 'approve' ? 'approved' : 'rejected';
-  return `${name} was already ${verb} by ${who} at ${hhmm(d.at)}.`;
+  return `${name} was already ${verb} by ${deciderText(d)} at ${hhmm(d.at)}.`;
 }
 
-const byOf = (d: { actor: { displayName?: string }; odooLogin: string }) => d.actor.displayName ?? d.odooLogin;
+const byOf = deciderText;
 
 /** Where a sequential chain stands, for a clicker whose level was decided by someone else. */
 export function levelDecidedText(r: ApprovalRequest, level: number): string {

@@ -1,12 +1,13 @@
 import type { ApprovalStore } from '../ports/approval-store.ts';
-import type { ApprovalChat, ChatPlatform, ChatTarget } from '../ports/chat.ts';
+import type { ApprovalChat, ChatPlatform, ChatTarget, PostedMessage } from '../ports/chat.ts';
 import type { ChatDirectory } from '../ports/chat-directory.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import { BusinessRefusal } from '../errors/coded-error.ts';
-import type { ApprovalRequest } from './approval-request.ts';
+import type { ApprovalRequest, CardPerson } from './approval-request.ts';
 import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
-import { allLinesView, cardContextOf, cardViewOf } from './card-view-of.ts';
+import { allLinesView, cardContextOf, cardKey, cardViewFor, personalCardView } from './card-view-of.ts';
+import { personLogin, routeTargets, type DelegationLookup } from './delegation-routing.ts';
 import { enqueuePostCards, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from './notify-jobs.ts';
 
 export interface NotifyDeps {
@@ -19,6 +20,8 @@ export interface NotifyDeps {
   chat: (platform: ChatPlatform) => ApprovalChat | null;
   odooUrl: string;
   now: () => Date;
+  /** Members of an Odoo group who are away get their delegate asked instead. */
+  delegations?: DelegationLookup;
 }
 
 function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
@@ -28,7 +31,7 @@ function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
 }
 
 const contextOf = (r: ApprovalRequest, deps: NotifyDeps) => cardContextOf(r, deps);
-const viewOf = (r: ApprovalRequest, deps: NotifyDeps) => cardViewOf(r, contextOf(r, deps));
+const viewOf = (r: ApprovalRequest, deps: NotifyDeps, card: Pick<PostedMessage, 'platform' | 'channel'> | null) => cardViewFor(r, contextOf(r, deps), card);
 
 /** Resolves an Odoo-user target to that person's chat account (by their Odoo email). */
 async function resolveTarget(target: Exclude<ApprovalTarget, { kind: 'odoo-group' }>, deps: NotifyDeps): Promise<ChatTarget | null> {
@@ -49,16 +52,25 @@ export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promis
     const groupId = await deps.odoo.refId(job.target.xmlid);
     const members = await deps.odoo.search('user', { domain: [['groups_id', 'in', [groupId]], ['share', '=', false]], limit: 200 });
     const platform = job.target.platform;
-    await enqueuePostCards(deps.queue, { id: request.id, targets: members.map((m) => ({ kind: 'odoo-user' as const, platform, login: m.login })) });
-    return `expanded to ${members.length}`;
+    // Members who are away are replaced by their delegates, once each (a member's own card wins).
+    const routed = await routeTargets(members.map((m) => ({ kind: 'odoo-user' as const, platform, login: m.login })), 0, deps.delegations, deps.now());
+    await enqueuePostCards(deps.queue, { id: request.id, targets: routed.targets });
+    return `expanded to ${routed.targets.length}`;
   }
   const target = await resolveTarget(job.target, deps);
   if (!target) throw new BusinessRefusal('target_unresolved', `no ${job.target.platform} account found for ${job.target.kind === 'odoo-user' ? job.target.login : 'the target'}; the card was not posted there`);
   const chat = chatFor(deps, target.platform);
-  const posted = await chat.postApprovalCard(target, viewOf(request, deps));
-  const after = await deps.store.addCard(request.id, posted);
+  const login = personLogin(job.target);
+  const person: CardPerson | null = login ? { login, ...(job.target.kind !== 'channel' && job.target.onBehalfOf ? { onBehalfOf: job.target.onBehalfOf } : {}) } : null;
+  const posted = await chat.postApprovalCard(target, personalCardView(request, contextOf(request, deps), person));
+  // One write records the card and whose it is, so every later update renders it as theirs.
+  const after = await deps.store.update(request.id, (r) => {
+    const known = r.cards.some((c) => c.platform === posted.platform && c.channel === posted.channel && c.messageId === posted.messageId);
+    if (known && (!person || r.cardPeople?.[cardKey(posted)])) return r;
+    return { ...r, cards: known ? r.cards : [...r.cards, posted], ...(person ? { cardPeople: { ...r.cardPeople, [cardKey(posted)]: person } } : {}) };
+  });
   // The request may have moved on while the card was being posted: show the newest state.
-  if (after && after.revision !== request.revision + 1) await chat.updateApprovalCard(posted, viewOf(after, deps));
+  if (after && after.revision !== request.revision + 1) await chat.updateApprovalCard(posted, viewOf(after, deps, posted));
   return 'posted';
 }
 
@@ -66,8 +78,7 @@ export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promis
 export async function handleUpdateCards(job: UpdateCardsJob, deps: NotifyDeps): Promise<string> {
   const request = await deps.store.get(job.requestId);
   if (!request) return 'request_gone';
-  const view = viewOf(request, deps);
-  for (const card of request.cards) await chatFor(deps, card.platform).updateApprovalCard(card, view);
+  for (const card of request.cards) await chatFor(deps, card.platform).updateApprovalCard(card, viewOf(request, deps, card));
   return `updated ${request.cards.length}`;
 }
 

@@ -1,7 +1,7 @@
 import type { ChatPlatform } from '../ports/chat.ts';
 import type { ApprovalSubject } from '../policy/approval-subject.ts';
 import { approversFor, type CardDelivery } from '../policy/approvers-for.ts';
-import { authorizeDecision } from '../policy/authorize-decision.ts';
+import { authorizeDecision, authorizeOnBehalf } from '../policy/authorize-decision.ts';
 import { calendarOf } from '../policy/calendar-of.ts';
 import { matchRule } from '../policy/match-rule.ts';
 import type { Policy } from '../policy/policy-types.ts';
@@ -30,6 +30,11 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
       // A rule removed from the policy since the request: judge by the rule that matches now.
       const rule = policy.rules.find((r) => r.name === ruleName) ?? matchRule(policy, subject).rule;
       const verdict = authorizeDecision(policy, rule, subject, approver, action, rule.sequential ? level : undefined);
+      return verdict.allowed ? { ok: true } : { ok: false, code: verdict.code, message: verdict.message };
+    },
+    authorizeOnBehalf(ruleName, subject, delegate, delegator, action, level): Authorization {
+      const rule = policy.rules.find((r) => r.name === ruleName) ?? matchRule(policy, subject).rule;
+      const verdict = authorizeOnBehalf(policy, rule, subject, delegate, delegator, action, rule.sequential ? level : undefined);
       return verdict.allowed ? { ok: true } : { ok: false, code: verdict.code, message: verdict.message };
     },
     levelsOf(ruleName, subject) {
@@ -73,7 +78,8 @@ function targetsOf(d: CardDelivery, platforms: readonly ChatPlatform[]): Approva
       if (platforms.includes('teams')) out.push({ kind: 'channel', platform: 'teams', channel: d.target });
       break;
     case 'dm':
-      if (platforms.includes('slack')) out.push(d.slackUserId ? { kind: 'user', platform: 'slack', userId: d.slackUserId } : { kind: 'odoo-user', platform: 'slack', login: d.odooLogin });
+      // The login rides along on a known Slack id: delegation reroutes by Odoo login.
+      if (platforms.includes('slack')) out.push(d.slackUserId ? { kind: 'user', platform: 'slack', userId: d.slackUserId, login: d.odooLogin } : { kind: 'odoo-user', platform: 'slack', login: d.odooLogin });
       if (platforms.includes('teams')) out.push({ kind: 'odoo-user', platform: 'teams', login: d.odooLogin });
       break;
     case 'dm_odoo_group':

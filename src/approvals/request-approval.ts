@@ -5,7 +5,8 @@ import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { ApprovalRequest } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
 import { enqueueCardUpdates, enqueuePostCards } from './notify-jobs.ts';
-import { newChain } from './approval-chain.ts';
+import { currentLevel, newChain } from './approval-chain.ts';
+import { routeTargets, type DelegationLookup } from './delegation-routing.ts';
 import { snapshotVersion } from './po-snapshot.ts';
 import { readPoSubject, type PoSubject } from './read-po-subject.ts';
 import { refreshedRequest } from './refresh-request.ts';
@@ -17,6 +18,8 @@ export interface RequestApprovalDeps {
   queue: JobQueue;
   rules: ApprovalRules;
   now: () => Date;
+  /** Absent approvers' cards go to their delegates; without it, cards go to the approvers. */
+  delegations?: DelegationLookup;
 }
 
 export type RequestOutcome = 'requested' | 'already_requested' | 'refreshed' | 'not_waiting' | 'missing';
@@ -38,6 +41,8 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
   const match = deps.rules.match(subject.subject);
   const now = deps.now().toISOString();
   const requestedAt = subject.waitingSince?.toISOString() ?? now;
+  const chain = match.levels ? newChain(match.levels, requestedAt) : null;
+  const routed = await routeTargets(match.targets, (chain && currentLevel(chain)?.level) || 1, deps.delegations, deps.now());
   const request: ApprovalRequest = {
     id: `po-${orderId}-${version}`,
     orderId,
@@ -55,10 +60,11 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
     decision: null,
     writeback: null,
     elsewhere: null,
-    targets: match.targets,
+    targets: routed.targets,
     cards: [],
     // Sequential rules: level 1 is asked first (the targets above); later levels when it approves.
-    ...(match.levels ? { chain: newChain(match.levels, requestedAt) } : {}),
+    ...(chain ? { chain } : {}),
+    ...(routed.delegated.length ? { delegated: routed.delegated } : {}),
   };
   const opened = await deps.store.open(request);
   if (!opened.created) return refresh(opened.request, subject, version, deps);

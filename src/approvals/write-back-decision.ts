@@ -7,6 +7,7 @@ import type { WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, Decision } from './approval-request.ts';
 import { chainNoteLines, platformName, writeLevelNote } from './write-level-note.ts';
 import { enqueueCardUpdates, enqueueDirect } from './notify-jobs.ts';
+import { deciderText, decisionDetail } from './decided-text.ts';
 
 export interface WriteBackDeps {
   odoo: OdooGateway;
@@ -50,12 +51,13 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
   }
   await deps.audit.record({
     at, orderId: request.orderId, orderName: s.orderName, requestId: request.id, action: 'writeback', outcome: 'written',
-    actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: decision.action, detail: decision.reason,
+    actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: decision.action, detail: decisionDetail(decision),
   });
   return 'written';
 }
 
-const who = (d: Decision) => d.actor.displayName ?? d.odooLogin;
+/** "Dana Okafor", or "Dana Okafor on behalf of Avery Quinn" for a delegate's decision. */
+const who = (d: Decision) => deciderText(d);
 
 async function approve(request: ApprovalRequest, deps: WriteBackDeps): Promise<void> {
   const name = request.snapshot.orderName;
@@ -91,7 +93,7 @@ async function ensureNote(request: ApprovalRequest, d: Decision, deps: WriteBack
   const verb = d.action === 'approve' ? 'Approved' : 'Rejected';
   const platform = platformName(d);
   const body = [
-    `${verb} in ${platform} by ${who(d)} (chat user ${d.actor.userId}, Odoo user ${d.odooLogin}) at ${d.at.slice(0, 16).replace('T', ' ')} UTC.`,
+    `${verb} in ${platform} by ${who(d)} (chat user ${d.actor.userId}, Odoo user ${d.odooLogin}${d.onBehalfOf ? `, delegate of Odoo user ${d.onBehalfOf.login}` : ''}) at ${d.at.slice(0, 16).replace('T', ' ')} UTC.`,
     d.reason ? `Reason: ${d.reason}` : null,
     ...chainNoteLines(request),
     `Rule: ${request.ruleName}. Card version ${d.version}. Ref ${d.id}.`,

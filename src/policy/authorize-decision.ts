@@ -153,6 +153,74 @@ export function authorizeDecision(
   );
 }
 
+/** The absent approver a delegate acts for, as authorizeOnBehalf judges them. */
+export interface AbsentApprover extends DecidingUser {
+  name: string;
+}
+
+/**
+ * May `delegate` decide this order for the absent `delegator` (at `atLevel` of a sequential rule)?
+ * The delegator's authority is what is borrowed: they must be on the rule (or the level) and free
+ * of segregation-of-duties conflicts themselves. Everything about the person who clicks stays
+ * theirs: segregation of duties and company are checked on the delegate, and so is the limit.
+ * The delegate's own `limit` under `approvers:` applies when the policy sets one; a delegate the
+ * policy gives no limit of their own (not listed, or listed without one) is held to the
+ * delegator's limit at that level, so acting for someone never widens what an unlisted person may
+ * approve.
+ */
+export function authorizeOnBehalf(
+  policy: Policy,
+  rule: PolicyRule,
+  subject: ApprovalSubject,
+  delegate: DecidingUser,
+  delegator: AbsentApprover,
+  action: DecisionAction,
+  atLevel?: number,
+): DecisionAuthority {
+  const po = subject.orderName;
+  const them = delegator.name;
+  if (policy.segregationOfDuties && subject.buyerId === delegate.odooUserId) {
+    return refuse('segregation_of_duties_buyer', `You are the buyer of ${po}, so you cannot ${action} it, even on behalf of ${them}: segregation of duties needs someone else to decide.`);
+  }
+  if (policy.segregationOfDuties && subject.creatorId === delegate.odooUserId) {
+    return refuse('segregation_of_duties_creator', `You created ${po}, so you cannot ${action} it, even on behalf of ${them}: segregation of duties needs someone else to decide.`);
+  }
+  if (!delegate.companyIds.includes(subject.company.id)) {
+    return refuse('wrong_company', `You are not a user of ${subject.company.name} in Odoo, so you cannot ${action} ${po}, even on behalf of ${them}.`);
+  }
+  const theirs = authorizeDecision(policy, rule, subject, delegator, action, atLevel);
+  if (!theirs.allowed && theirs.code !== 'over_limit') {
+    const why = theirs.code.startsWith('segregation_of_duties')
+      ? `${them} ${theirs.code === 'segregation_of_duties_buyer' ? 'is the buyer of' : 'created'} ${po}, so nobody can ${action} it on their behalf: segregation of duties needs someone else to decide.`
+      : theirs.code === 'wrong_company'
+        ? `${them} is not a user of ${subject.company.name} in Odoo, so you cannot ${action} ${po} on their behalf.`
+        : `You act for ${them}, who ${atLevel === undefined ? `is not an approver of ${po} under rule "${rule.name}"` : `does not decide level ${atLevel} (${levelLabel(policy, rule, atLevel)}) of ${po}`}, so you cannot ${action} it on their behalf.`;
+    return refuse(theirs.code, why);
+  }
+  const authorities = authoritiesOf(policy, rule, delegator, subject.currency, atLevel);
+  const first = authorities[0]!;
+  const via = `on behalf of ${delegator.login}`;
+  if (action === 'reject') return { allowed: true, level: first.level, via, limit: null };
+  const login = delegate.login.toLowerCase();
+  const own = [...policy.approvers.values()].find((a) => a.odooLogin.toLowerCase() === login)?.limit ?? null;
+  const others = () => {
+    const names = whoCanApprove(policy, rule, subject.amount, subject.currency, atLevel);
+    return names.length > 0 ? ` ${names.join(', ')} can approve it.` : ' Nobody on this rule has a limit that high: ask an administrator to update the policy.';
+  };
+  const amountText = `${po} is ${formatMoney(subject.amount, subject.currency)}`;
+  if (own !== null) {
+    const limit = limitIn(own, subject.currency);
+    if (limit !== null && subject.amount > limit) {
+      return refuse('over_limit', `Your own approval limit is ${formatMoney(limit, subject.currency)}; ${amountText}. Acting for ${them} does not raise your limit.${others()}`);
+    }
+    return { allowed: true, level: first.level, via, limit };
+  }
+  const fit = authorities.find((a) => a.limit === null || subject.amount <= a.limit);
+  if (fit) return { allowed: true, level: fit.level, via, limit: fit.limit };
+  const best = authorities.map((a) => a.limit).reduce(widerLimit) ?? 0;
+  return refuse('over_limit', `You have no approval limit of your own in the policy, so ${them}'s applies: ${formatMoney(best, subject.currency)}; ${amountText}.${others()}`);
+}
+
 /** The refusal as an error the queue will not retry. */
 export function refusalError(authority: Extract<DecisionAuthority, { allowed: false }>): BusinessRefusal {
   return new BusinessRefusal(authority.code, authority.message);

@@ -1,6 +1,7 @@
 import type { ApprovalRequest } from '../approvals/approval-request.ts';
 import type { ApprovalRules } from '../approvals/approval-rules.ts';
 import { levelWaiting } from '../approvals/level-waiting.ts';
+import { delegatedNote } from '../approvals/delegation-routing.ts';
 import { dayToInstant, daysWords } from './day-format.ts';
 import { billLabel, describeException, isLate, isOpenBill, lateWords, openExceptions, type OpenException } from './open-exceptions.ts';
 import type { PoRecords } from './po-records.ts';
@@ -71,10 +72,10 @@ function approvalAction(records: PoRecords, request: ApprovalRequest | null, now
       // Sequential rules: the level it waits on, and how long that level has waited (not the whole chain).
       const levelWaited = deps.rules.age(level.since, now);
       const done = request.chain!.filter((l) => l.state === 'approved' && l.decision).map((l) => `level ${l.level} approved by ${l.decision!.actor.displayName ?? l.decision!.odooLogin}`);
-      const what = `Waiting on level ${level.level}, ${level.label}, ${levelWaited}${who ? `: ${who}` : ''} (${[...done, `rule ${request.ruleName}`].join('; ')})`;
+      const what = `Waiting on level ${level.level}, ${level.label}${delegatedNote(request.delegated, level.level)}, ${levelWaited}${who ? `: ${who}` : ''} (${[...done, `rule ${request.ruleName}`].join('; ')})`;
       return { owner: 'approvers', who, what, since: level.since, waited: levelWaited };
     }
-    return { owner: 'approvers', who, what: `Waiting for approval by ${who ?? 'the approvers of rule ' + request.ruleName} for ${waited} (rule ${request.ruleName})`, since, waited };
+    return { owner: 'approvers', who, what: `Waiting for approval by ${who ?? 'the approvers of rule ' + request.ruleName}${delegatedNote(request.delegated, 1)} for ${waited} (rule ${request.ruleName})`, since, waited };
   }
   const decision = request.decision;
   const by = decision?.actor.displayName ?? decision?.odooLogin ?? 'an approver';

@@ -2,7 +2,7 @@ import type { ApprovalCardLine, ApprovalCardView } from '../../../src/approvals/
 import { SLACK_LIMITS, chunkLines, cutWithoutSplittingEntities, escapeMrkdwn, mrkdwnText, mrkdwnTextWithin, truncate } from '../mrkdwn.ts';
 import { bk, type Block, type Button, type SlackMessage } from './block-kit.ts';
 import { CARD_ACTIONS, encodeCardButtonValue } from './card-button-value.ts';
-import { chainLines, statusLabel, statusLine, statusPlain } from './card-status-text.ts';
+import { chainLines, delegationLine, statusLabel, statusLine, statusPlain } from './card-status-text.ts';
 import { formatAmount, formatQuantity, slackDate } from './format-values.ts';
 
 export type { Block, SlackMessage };
@@ -19,6 +19,8 @@ const CARD_LINES_MAX = 5;
 export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
   const amount = formatAmount(view.amountTotal, view.currency);
   const blocks: Block[] = [bk.header(`${view.orderName} · ${view.vendorName}`)];
+  const delegation = delegationLine(view);
+  if (delegation) blocks.push(bk.section(delegation, 'delegation'));
 
   const fields = [
     `*Amount*\n${escapeMrkdwn(amount)}`,
@@ -60,7 +62,9 @@ export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
   const buttons = buttonsFor(view);
   if (buttons.length > 0) blocks.push(bk.actions('approval_actions', buttons));
 
-  const fallback = `${view.orderName} from ${view.vendorName} for ${amount}: ${statusPlain(view.status)}`;
+  // The notification (mobile lock screen) says whose approval it is, before anything is opened.
+  const behalf = view.onBehalfOf && view.status.kind === 'pending' && !view.onBehalfEnded ? ` (on behalf of ${view.onBehalfOf})` : '';
+  const fallback = `${view.orderName} from ${view.vendorName} for ${amount}: ${statusPlain(view.status)}${behalf}`;
   return { text: mrkdwnTextWithin(fallback, SLACK_LIMITS.notificationText, { singleLine: true }), blocks };
 }
 

@@ -1,4 +1,4 @@
-import type { ApprovalCardStatus, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
 import { mrkdwnText } from '../mrkdwn.ts';
 import { slackTime, utcTime } from './format-values.ts';
 
@@ -25,7 +25,9 @@ const elsewhere = {
 
 /** The card's state line in mrkdwn (null while pending: the buttons say it all). */
 export function statusLine(status: ApprovalCardStatus): string | null {
-  const who = (name: string) => mrkdwnText(name, { singleLine: true });
+  const name = (raw: string) => mrkdwnText(raw, { singleLine: true });
+  // A delegate's decision names both: "Dana Okafor on behalf of Avery Quinn".
+  const who = (raw: string) => ('onBehalfOf' in status && status.onBehalfOf ? `${name(raw)} on behalf of ${name(status.onBehalfOf)}` : name(raw));
   switch (status.kind) {
     case 'pending':
       return null;
@@ -40,7 +42,7 @@ export function statusLine(status: ApprovalCardStatus): string | null {
     case 'failed':
       return `:warning: *The ${verbs[status.decision].noun} by ${who(status.by)} could not be written to Odoo*: ${mrkdwnText(status.reason)}\nOnly ${mentionOrName(status.retryableBy)} can retry it.`;
     case 'decided_elsewhere': {
-      const by = status.by ? ` by ${who(status.by)}` : '';
+      const by = status.by ? ` by ${name(status.by)}` : '';
       const at = status.at ? ` at ${slackTime(status.at)}` : '';
       const tail = status.outcome === 'changed' ? '. This card is closed; a new one follows if it still needs approval.' : '';
       return `:information_source: *${elsewhere[status.outcome]}${by}${at}*${tail}`;
@@ -50,20 +52,40 @@ export function statusLine(status: ApprovalCardStatus): string | null {
 
 /** The same state in plain words for the notification fallback (no tokens, no emoji codes). */
 export function statusPlain(status: ApprovalCardStatus): string {
+  const by = (raw: string) => ('onBehalfOf' in status && status.onBehalfOf ? `${raw} on behalf of ${status.onBehalfOf}` : raw);
   switch (status.kind) {
     case 'pending':
       return 'waiting for approval';
     case 'queued':
-      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${status.by}`;
+      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${by(status.by)}`;
     case 'retrying':
       return `retrying write to Odoo (attempt ${status.attempt})`;
     case 'written':
-      return `${verbs[status.decision].done.toLowerCase()} by ${status.by} at ${utcTime(status.at)}, written to Odoo`;
+      return `${verbs[status.decision].done.toLowerCase()} by ${by(status.by)} at ${utcTime(status.at)}, written to Odoo`;
     case 'failed':
       return `the ${verbs[status.decision].noun} could not be written to Odoo`;
     case 'decided_elsewhere':
       return `${elsewhere[status.outcome].toLowerCase()}${status.by ? ` by ${status.by}` : ''}`;
   }
+}
+
+/**
+ * What is personal to this copy of the card (null: nothing): a delegate's card says whom it acts
+ * for; an absent approver's own card says who has it now, and that its buttons still work.
+ */
+export function delegationLine(view: Pick<ApprovalCardView, 'onBehalfOf' | 'onBehalfEnded' | 'delegatedTo'>): string | null {
+  const name = (raw: string) => mrkdwnText(raw, { singleLine: true });
+  if (view.onBehalfOf) {
+    return view.onBehalfEnded
+      ? `:bust_in_silhouette: *On behalf of ${name(view.onBehalfOf)}*: that delegation has ended, so ${name(view.onBehalfOf)} decides again. This card stays; it works for you only within your own authority.`
+      : `:bust_in_silhouette: *On behalf of ${name(view.onBehalfOf)}*, who is away and delegated their approvals to you. Your own approval limit applies.`;
+  }
+  if (view.delegatedTo) {
+    return view.delegatedTo.ended
+      ? `:arrow_right: *Was delegated to ${name(view.delegatedTo.name)}*: the delegation has ended, so it is yours again. ${name(view.delegatedTo.name)}'s card stays.`
+      : `:arrow_right: *Delegated to ${name(view.delegatedTo.name)}* while you are away. You can still decide here.`;
+  }
+  return null;
 }
 
 /** Short label for the context line. */
