@@ -31,7 +31,7 @@ import { createTeams, type Teams } from '../teams/create-teams.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 import { approvalCardActions } from '../teams/invoke/approval-card-actions.ts';
 import { approvalViewer } from '../teams/approval-viewer.ts';
-import { cardContextOf, cardViewOf } from '../../src/approvals/card-view-of.ts';
+import { cardContextOf, cardViewFor } from '../../src/approvals/card-view-of.ts';
 import { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
 import { RedisCursorStore } from '../store/redis-cursor-store.ts';
@@ -144,8 +144,8 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
       teams.routes.onCardAction('approval.', approvalCardActions({
         onApprovalClick: (click) => receiveApprovalClick(click, queue),
         store,
-        cardView: (r) => cardViewOf(r, cardContextOf(r, { odooUrl: odoo.url, rules, now })),
-        viewer: (r, actor) => approvalViewer(r, actor, { odoo: odoo.gateway, rules, profile }),
+        cardView: (r, card) => cardViewFor(r, cardContextOf(r, { odooUrl: odoo.url, rules, now }), card),
+        viewer: (r, actor) => approvalViewer(r, actor, { odoo: odoo.gateway, rules, profile, now, ...(delegations ? { delegations } : {}) }),
         logger,
         now,
       }));

@@ -43,7 +43,7 @@ export interface StatusFeatureDeps {
   /** @defaultValue '/po' */
   command?: string;
   /** `/po delegate ...` (createDelegationFeature); without it, such texts are answered as questions. */
-  delegation?: Pick<DelegationFeature, 'answer'>;
+  delegation?: Pick<DelegationFeature, 'answer' | 'delegateOf' | 'active'>;
   /** Teams (createTeams), when on: its people's profiles (email / UPN, identities.teams applied). */
   teams?: Pick<Teams, 'chat' | 'members'> | null;
 }
@@ -82,6 +82,8 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
     now,
     interpreter: deps.interpreter ?? offlineInterpreter,
     profile,
+    // "my approvals" lists what a person may decide as a delegate too.
+    ...(deps.delegation ? { delegations: deps.delegation } : {}),
   };
   const feature: StatusFeature = {
     ask: (chat, question) => askStatus(chat, question, askDeps),

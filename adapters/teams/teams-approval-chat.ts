@@ -84,8 +84,10 @@ function textMessage(text: string): TeamsMessage {
   return { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' };
 }
 
+// The notification (mobile lock screen) says whose approval it is, before anything is opened.
 function summaryOf(view: ApprovalCardView): string {
-  return `${view.orderName} from ${view.vendorName} needs approval`;
+  const behalf = view.onBehalfOf && view.status.kind === 'pending' && !view.onBehalfEnded ? ` (on behalf of ${view.onBehalfOf})` : '';
+  return `${view.orderName} from ${view.vendorName} needs approval${behalf}`;
 }
 
 function teamsOnly(platform: string, id: string): string {

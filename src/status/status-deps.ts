@@ -1,4 +1,5 @@
 import type { ApprovalRules } from '../approvals/approval-rules.ts';
+import type { DelegationLookup } from '../approvals/delegation-routing.ts';
 import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
@@ -18,4 +19,6 @@ export interface StatusDeps {
   now: () => Date;
   /** @defaultValue PAGE_SIZE (10) */
   pageSize?: number;
+  /** Delegations in force: "my approvals" lists what a delegate may decide for an absent approver. */
+  delegations?: DelegationLookup;
 }

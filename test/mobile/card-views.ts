@@ -39,6 +39,11 @@ export const APPROVAL_SNAPSHOT_VIEWS: Record<string, ApprovalCardView> = {
   delegated: cardView({ onBehalfOf: 'Avery Quinn', status: { kind: 'queued', decision: 'approve', by: 'Daniel Okafor', onBehalfOf: 'Avery Quinn' } }),
   written: cardView({ status: APPROVAL_STATUSES.written! }),
   failed: cardView({ status: APPROVAL_STATUSES.failed! }),
+  // A delegate's copy of a chain card after they decided level 1 for an absent approver.
+  delegatedChain: cardView({
+    onBehalfOf: 'Avery Quinn',
+    chain: [{ ...CHAIN[0]!, by: 'Daniel Okafor', onBehalfOf: 'Avery Quinn' }, { level: 2, label: 'CFO', state: 'waiting', waitingText: '1 business hour' }],
+  }),
 };
 
 /** Every approval view: each status, plus a chain, a delegate, a long PO, a stale re-render and hostile text. */
@@ -46,6 +51,10 @@ export function allApprovalViews(): Record<string, ApprovalCardView> {
   const out: Record<string, ApprovalCardView> = { ...APPROVAL_SNAPSHOT_VIEWS };
   for (const [name, status] of Object.entries(APPROVAL_STATUSES)) out[`status-${name}`] = cardView({ status, chain: CHAIN });
   out.rejectedInChain = cardView({ status: APPROVAL_STATUSES.rejected!, chain: [{ ...CHAIN[0]! }, { level: 2, label: 'CFO', state: 'rejected', by: 'Carla CFO', at: '2026-02-27T12:00:00Z' }, { level: 3, label: 'Board', state: 'skipped' }] });
+  out.delegatedTo = cardView({ delegatedTo: { name: 'Daniel Okafor', ended: false }, chain: CHAIN });
+  out.delegationEnded = cardView({ onBehalfOf: 'Avery Quinn', onBehalfEnded: true });
+  out.delegatedBack = cardView({ delegatedTo: { name: 'Daniel Okafor', ended: true } });
+  out.delegatedFailed = cardView({ onBehalfOf: 'Avery Quinn', status: { ...APPROVAL_STATUSES.failed!, onBehalfOf: 'Avery Quinn' } as ApprovalCardView['status'] });
   out.long = longView();
   out.stale = cardView({ changes: ['Amount went from €12,500.00 to €13,000.00', 'Line *3* added'] });
   out.hostile = cardView({ vendorName: HOSTILE, buyerName: HOSTILE, companyName: HOSTILE, reason: HOSTILE, ruleName: HOSTILE, lines: [line(1, HOSTILE)], onBehalfOf: HOSTILE });

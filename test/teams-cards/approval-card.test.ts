@@ -56,10 +56,10 @@ describe('the Teams approval card', () => {
   it('shows the chain, every level and its state, and who a delegate acted for', () => {
     const json = JSON.stringify(approvalAdaptiveCard(cardView({ chain: CHAIN, onBehalfOf: 'Avery Quinn' }), null).body);
     expect(json).toContain('Level 1 · Category manager');
-    expect(json).toContain('✅ Approved by Daniel Okafor on behalf of Avery Quinn');
-    expect(json).toContain('⏳ Waiting, 6 business hours');
+    expect(json).toContain('✅ approved by Daniel Okafor on behalf of Avery Quinn');
+    expect(json).toContain('⏳ waiting 6 business hours');
     expect(json).toContain('Level 3 · Board');
-    expect(json).toContain('On behalf of Avery Quinn');
+    expect(json).toContain('On behalf of Avery Quinn**, who is away and delegated their approvals to you');
   });
 
   it('a stale re-render lists what changed; a written rejection shows the reason', () => {

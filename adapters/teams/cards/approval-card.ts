@@ -1,6 +1,6 @@
 import type { ApprovalCardView } from '../../../src/approvals/approval-card-view.ts';
 import { ac, isWebUrl, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.ts';
-import { approvalStatusLabel, approvalStatusLine, chainStepFact } from './approval-status-text.ts';
+import { approvalStatusLabel, approvalStatusLine, chainStepFact, delegationLine } from './approval-status-text.ts';
 import { lineText } from './approval-line-text.ts';
 import { cardDate, formatAmount } from './card-values.ts';
 import { cardTextWithin, escapeCardText, plainCardText } from './escape-card-text.ts';
@@ -38,7 +38,9 @@ export function approvalAdaptiveCard(view: ApprovalCardView, viewer: TeamsCardVi
   const data: ApprovalActionData = { requestId: view.requestId, version: view.version };
   const amount = formatAmount(view.amountTotal, view.currency);
   const body: CardElement[] = [ac.heading(cardTextWithin(`${view.orderName} · ${view.vendorName}`, 150, { singleLine: true }))];
-  if (view.onBehalfOf) body.push(ac.subtle(`On behalf of ${cardTextWithin(view.onBehalfOf, 120, { singleLine: true })}`));
+  // Personal to this copy of the card: whom a delegate acts for, or who has an absent approver's card.
+  const delegation = delegationLine(view);
+  if (delegation) body.push(ac.text(delegation, { id: 'delegation' }));
 
   const facts = [
     { title: 'Amount', value: escapeCardText(amount) },

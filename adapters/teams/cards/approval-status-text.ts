@@ -1,4 +1,4 @@
-import type { ApprovalCardStatus, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
 import type { TextColor } from './adaptive-card.ts';
 import { cardDateTime, cardTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
@@ -23,25 +23,29 @@ export function personName(user: ChatUserRef): string {
   return who(user.displayName ?? user.userId);
 }
 
-/** The card's state line in Teams markdown and its colour (null while pending: the buttons say it all). */
+/**
+ * The card's state line in Teams markdown and its colour (null while pending: the buttons say it
+ * all). The words are the Slack card's: a delegate's decision names both people in every state.
+ */
 export function approvalStatusLine(status: ApprovalCardStatus): { text: string; color: TextColor } | null {
+  const by = (name: string) => `${who(name)}${'onBehalfOf' in status ? behalf(status.onBehalfOf) : ''}`;
   switch (status.kind) {
     case 'pending':
       return null;
     case 'queued':
-      return { text: `⏳ **${verbs[status.decision].doing}… (queued)** by ${who(status.by)}${behalf(status.onBehalfOf)}`, color: 'default' };
+      return { text: `⏳ **${verbs[status.decision].doing}… (queued)** by ${by(status.by)}`, color: 'default' };
     case 'retrying':
       return {
-        text: `🔄 **Retrying write to Odoo (attempt ${status.attempt})**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\n${verbs[status.decision].done} by ${who(status.by)}`,
+        text: `🔄 **Retrying write to Odoo (attempt ${status.attempt})**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\n${verbs[status.decision].done} by ${by(status.by)}`,
         color: 'warning',
       };
     case 'written': {
-      const line = `${status.decision === 'approve' ? '✅' : '⛔'} **${verbs[status.decision].done} by ${who(status.by)}${behalf(status.onBehalfOf)} at ${cardTime(status.at)}**, written to Odoo`;
+      const line = `${status.decision === 'approve' ? '✅' : '⛔'} **${verbs[status.decision].done} by ${by(status.by)} at ${cardTime(status.at)}**, written to Odoo`;
       return { text: status.reason ? `${line}\n\n**Reason:** ${cardTextWithin(status.reason, 2_000)}` : line, color: status.decision === 'approve' ? 'good' : 'attention' };
     }
     case 'failed':
       return {
-        text: `⚠️ **The ${verbs[status.decision].noun} by ${who(status.by)} could not be written to Odoo**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\nOnly ${personName(status.retryableBy)} can retry it.`,
+        text: `⚠️ **The ${verbs[status.decision].noun} by ${by(status.by)} could not be written to Odoo**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\nOnly ${personName(status.retryableBy)} can retry it.`,
         color: 'attention',
       };
     case 'decided_elsewhere': {
@@ -55,20 +59,41 @@ export function approvalStatusLine(status: ApprovalCardStatus): { text: string; 
 
 /** The same state in plain words (notification preview, Details heading). */
 export function approvalStatusPlain(status: ApprovalCardStatus): string {
+  const by = (raw: string) => ('onBehalfOf' in status && status.onBehalfOf ? `${raw} on behalf of ${status.onBehalfOf}` : raw);
   switch (status.kind) {
     case 'pending':
       return 'waiting for approval';
     case 'queued':
-      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${status.by}`;
+      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${by(status.by)}`;
     case 'retrying':
       return `retrying write to Odoo (attempt ${status.attempt})`;
     case 'written':
-      return `${verbs[status.decision].done.toLowerCase()} by ${status.by}, written to Odoo`;
+      return `${verbs[status.decision].done.toLowerCase()} by ${by(status.by)}, written to Odoo`;
     case 'failed':
       return `the ${verbs[status.decision].noun} could not be written to Odoo`;
     case 'decided_elsewhere':
       return `${elsewhere[status.outcome].toLowerCase()}${status.by ? ` by ${status.by}` : ''}`;
   }
+}
+
+/**
+ * What is personal to this copy of the card (null: nothing), in the Slack card's words: a
+ * delegate's card says whom it acts for; an absent approver's own card says who has it now.
+ */
+export function delegationLine(view: Pick<ApprovalCardView, 'onBehalfOf' | 'onBehalfEnded' | 'delegatedTo'>): string | null {
+  if (view.onBehalfOf) {
+    const from = who(view.onBehalfOf);
+    return view.onBehalfEnded
+      ? `👤 **On behalf of ${from}**: that delegation has ended, so ${from} decides again. This card stays; it works for you only within your own authority.`
+      : `👤 **On behalf of ${from}**, who is away and delegated their approvals to you. Your own approval limit applies.`;
+  }
+  if (view.delegatedTo) {
+    const to = who(view.delegatedTo.name);
+    return view.delegatedTo.ended
+      ? `➡️ **Was delegated to ${to}**: the delegation has ended, so it is yours again. ${to}'s card stays.`
+      : `➡️ **Delegated to ${to}** while you are away. You can still decide here.`;
+  }
+  return null;
 }
 
 /** Short label for the card's footer. */
@@ -84,25 +109,26 @@ export function approvalStatusLabel(status: ApprovalCardStatus): string {
   return labels[status.kind];
 }
 
-const STEP_MARK: Record<ApprovalChainStep['state'], string> = { approved: '✅', waiting: '⏳', upcoming: '○', rejected: '⛔', skipped: '↷' };
+const STEP_MARK: Record<ApprovalChainStep['state'], string> = { approved: '✅', waiting: '⏳', upcoming: '⚪', rejected: '⛔', skipped: '⏩' };
 
-/** One level of a chain as a fact: "Level 2 · CFO" -> "⏳ Waiting, 6 business hours". */
+/**
+ * One level of a chain as a fact, in the Slack card's words: "Level 2 · CFO" -> "⏳ waiting 6
+ * business hours", "✅ approved by Dana Okafor on behalf of Avery Quinn at …".
+ */
 export function chainStepFact(step: ApprovalChainStep): { title: string; value: string } {
   const title = `Level ${step.level} · ${cardTextWithin(step.label, 60, { singleLine: true })}`;
-  const by = step.by ? ` by ${who(step.by)}${behalf(step.onBehalfOf)}` : '';
   const at = step.at ? ` at ${cardDateTime(step.at)}` : '';
   const value = (() => {
     switch (step.state) {
       case 'approved':
-        return `Approved${by}${at}`;
       case 'rejected':
-        return `Rejected${by}${at}`;
+        return `${step.state} by ${who(step.by ?? 'an approver')}${behalf(step.onBehalfOf)}${at}`;
       case 'waiting':
-        return `Waiting${step.waitingText ? `, ${escapeCardText(step.waitingText, { singleLine: true })}` : ''}`;
+        return `waiting${step.waitingText ? ` ${escapeCardText(step.waitingText, { singleLine: true })}` : ''}`;
       case 'upcoming':
-        return 'Not yet';
+        return 'next, once the level before approves';
       case 'skipped':
-        return 'Skipped';
+        return 'skipped (not required for this amount)';
     }
   })();
   return { title, value: `${STEP_MARK[step.state]} ${value}` };

@@ -2,6 +2,7 @@ import type { ApprovalCardView, ChatUserRef } from '../../../src/approvals/appro
 import { approvalClickSchema, type ApprovalClick, type ApprovalClickSink } from '../../../src/approvals/approval-click.ts';
 import type { ApprovalRequest } from '../../../src/approvals/approval-request.ts';
 import type { ApprovalStore } from '../../../src/ports/approval-store.ts';
+import type { PostedMessage } from '../../../src/ports/chat.ts';
 import type { Logger } from 'pino';
 import { approvalAdaptiveCard, type TeamsCardViewer } from '../cards/approval-card.ts';
 import { TEAMS_INPUTS, TEAMS_VERBS } from '../cards/verbs.ts';
@@ -13,8 +14,11 @@ import { invokeAnswer, type InvokeAnswer } from './invoke-response.ts';
 export interface ApprovalCardActionDeps {
   onApprovalClick: ApprovalClickSink;
   store: Pick<ApprovalStore, 'get'>;
-  /** The card view of a request in its current state. */
-  cardView: (request: ApprovalRequest) => ApprovalCardView;
+  /**
+   * The view of one posted card of a request in its current state (cardViewFor): a delegate's
+   * copy says whom it acts for, an absent approver's copy who has it now.
+   */
+  cardView: (request: ApprovalRequest, card: Pick<PostedMessage, 'platform' | 'channel'>) => ApprovalCardView;
   /** What this person may do on this request (the same rules the decision applies). */
   viewer: (request: ApprovalRequest, actor: ChatUserRef) => Promise<TeamsCardViewer>;
   logger: Logger;
@@ -47,11 +51,14 @@ export function approvalCardActions(deps: ApprovalCardActionDeps): (action: Card
     const a = action.context.activity;
     const actor: ChatUserRef = { platform: 'teams', userId: teamsUserRef({ id: a.from?.id ?? '', aadObjectId: a.from?.aadObjectId }), ...(a.from?.name ? { displayName: a.from.name.slice(0, 200) } : {}) };
     const requestId = typeof action.data.requestId === 'string' ? action.data.requestId : '';
+    // The card is where the invoke came from: a channel post's thread is read as its channel, the
+    // id the card was posted to (PostedMessage.channel), so the view is that copy's own.
+    const card = { platform: 'teams' as const, channel: baseConversationId(a.conversation?.id ?? '') };
 
     if (action.verb === TEAMS_VERBS.approvalRefresh) {
       const request = requestId ? await deps.store.get(requestId) : null;
       if (!request) return invokeAnswer.badRequest('unknown_request', 'This approval request is no longer known to the bot. Open the PO in Odoo to see where it stands.');
-      return invokeAnswer.card(approvalAdaptiveCard(deps.cardView(request), await deps.viewer(request, actor)));
+      return invokeAnswer.card(approvalAdaptiveCard(deps.cardView(request, card), await deps.viewer(request, actor)));
     }
 
     const kind = ACTIONS[action.verb];
@@ -80,7 +87,7 @@ export function approvalCardActions(deps: ApprovalCardActionDeps): (action: Card
       const request = await deps.store.get(click.requestId);
       if (!request) return invokeAnswer.badRequest('reason_required', REASON_REQUIRED);
       const viewer = await deps.viewer(request, actor);
-      return invokeAnswer.card(approvalAdaptiveCard(deps.cardView(request), { ...viewer, note: REASON_REQUIRED }));
+      return invokeAnswer.card(approvalAdaptiveCard(deps.cardView(request, card), { ...viewer, note: REASON_REQUIRED }));
     }
 
     try {
