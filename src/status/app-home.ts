@@ -2,7 +2,7 @@ import type { ChatUserRef } from '../approvals/approval-card-view.ts';
 import { purchaseOrderUrl } from '../approvals/odoo-links.ts';
 import type { AuditEntry } from '../ports/audit-log.ts';
 import type { ChatProfile } from '../ports/chat.ts';
-import { approvalItem, pendingApprovalsFor } from './lists/my-approvals.ts';
+import { approvalItem, pendingApprovalsWithDelegation } from './lists/my-approvals.ts';
 import { myExceptionItems } from './lists/my-exceptions.ts';
 import type { ListItem } from './status-answer.ts';
 import type { StatusDeps } from './status-deps.ts';
@@ -49,11 +49,11 @@ export async function buildAppHome(chat: ChatUserRef, deps: StatusDeps & { profi
   if (!who.ok) return { kind: 'unmapped', message: who.message };
   const viewer = who.viewer;
   const now = deps.now();
-  const [pending, exceptions, decisions] = await Promise.all([pendingApprovalsFor(viewer, deps), myExceptionItems(viewer, deps), recentDecisions(viewer, deps)]);
+  const [pending, exceptions, decisions] = await Promise.all([pendingApprovalsWithDelegation(viewer, deps), myExceptionItems(viewer, deps), recentDecisions(viewer, deps)]);
   return {
     kind: 'home',
     name: viewer.odoo.name,
-    approvals: pending.slice(0, HOME_SECTION_SIZE).map((r) => approvalItem(r, deps, now)),
+    approvals: pending.slice(0, HOME_SECTION_SIZE).map((p) => approvalItem(p.request, deps, now, p.onBehalfOf)),
     approvalsTotal: pending.length,
     exceptions: exceptions.slice(0, HOME_SECTION_SIZE),
     exceptionsTotal: exceptions.length,

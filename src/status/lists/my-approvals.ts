@@ -39,11 +39,6 @@ export async function pendingApprovalsWithDelegation(viewer: Viewer, deps: Pendi
   return out.sort((a, b) => a.request.requestedAt.localeCompare(b.request.requestedAt) || a.request.orderId - b.request.orderId);
 }
 
-/** The requests of pendingApprovalsWithDelegation, without whom the viewer acts for. */
-export async function pendingApprovalsFor(viewer: Viewer, deps: PendingDeps): Promise<ApprovalRequest[]> {
-  return (await pendingApprovalsWithDelegation(viewer, deps)).map((p) => p.request);
-}
-
 /**
  * One request as a list item: how long it has waited (on its current level, for a chain) and,
  * for a delegate, whom they would decide it for.
