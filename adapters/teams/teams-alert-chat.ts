@@ -1,18 +1,15 @@
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
 import type { ExceptionChat } from '../../src/alerts/lifecycle/exception-chat.ts';
 import type { DigestView, ExceptionView } from '../../src/alerts/lifecycle/exception-view.ts';
-import { CodedError } from '../../src/errors/coded-error.ts';
 import type { ChatProfile, PostedMessage } from '../../src/ports/chat.ts';
 import { digestAdaptiveCard, exceptionAdaptiveCard } from './cards/exception-card.ts';
 import { escapeCardText, plainCardText } from './cards/escape-card-text.ts';
 import type { RedisConversationStore } from './store/redis-conversation-store.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
-import { cardMessage, type TeamsApprovalChat } from './teams-approval-chat.ts';
+import type { TeamsApprovalChat } from './teams-approval-chat.ts';
+import { cardMessage, postedOf as posted, sentActivityOf, teamsOnly, TEXT_MAX, textMessage } from './teams-messages.ts';
 import type { Teams } from './create-teams.ts';
 import type { SentActivity, TeamsMessage, TeamsSender } from './teams-sender.ts';
-
-/** A thread reply stays far below Teams' 28 KB. */
-const TEXT_MAX = 4_000;
 
 /**
  * The ExceptionChat port over Teams: exceptions and digests are Adaptive Cards posted proactively
@@ -64,7 +61,7 @@ export class TeamsAlertChat implements ExceptionChat {
 
   /** Teams channels have no "only visible to you": the answer goes to the person's personal chat. */
   async sendEphemeral(_channel: string, user: ChatUserRef, text: string): Promise<void> {
-    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' });
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
   }
 
   profile(user: ChatUserRef): Promise<ChatProfile | null> {
@@ -76,19 +73,7 @@ export class TeamsAlertChat implements ExceptionChat {
     return this.people.findByEmail(email);
   }
 
-  /** A click carries the short form of a long conversation id (`h:...`): the sender needs the real one. */
-  private async sentOf(message: PostedMessage): Promise<SentActivity> {
-    const id = teamsOnly(message.platform, message.channel);
-    const conversationId = id.startsWith('h:') ? ((await this.conversations.get(id))?.conversation.id ?? id) : id;
-    return { conversationId, activityId: message.messageId };
+  private sentOf(message: PostedMessage): Promise<SentActivity> {
+    return sentActivityOf(message, this.conversations);
   }
-}
-
-function posted(sent: SentActivity): PostedMessage {
-  return { platform: 'teams', channel: sent.conversationId, messageId: sent.activityId };
-}
-
-function teamsOnly(platform: string, id: string): string {
-  if (platform !== 'teams') throw new CodedError('chat_wrong_platform', `the Teams adapter was asked to reach a ${platform} ${id}`, false);
-  return id;
 }

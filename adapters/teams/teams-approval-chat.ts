@@ -1,22 +1,14 @@
-import { CardFactory } from 'botbuilder';
 import type { ApprovalCardView, ChatUserRef } from '../../src/approvals/approval-card-view.ts';
-import { CodedError } from '../../src/errors/coded-error.ts';
 import type { ApprovalChat, ChatProfile, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
-import type { AdaptiveCard } from './cards/adaptive-card.ts';
 import { approvalAdaptiveCard, approvalDetailsCards } from './cards/approval-card.ts';
-import { plainCardText } from './cards/escape-card-text.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
 import { teamsProfile } from './teams-profile.ts';
-import type { TeamsMessage, TeamsSender } from './teams-sender.ts';
+import type { TeamsSender } from './teams-sender.ts';
+import { cardMessage, postedOf, teamsOnly, textMessage } from './teams-messages.ts';
 
-/** Teams shows at most about 28 KB of text; a plain message stays far below. */
-const TEXT_MAX = 4_000;
-
-/** A card message: the summary is what notifications and the activity feed show. */
-export function cardMessage(card: AdaptiveCard, summary: string): TeamsMessage {
-  return { type: 'message', summary: plainCardText(summary, 200), attachments: [CardFactory.adaptiveCard(card)] };
-}
+// Kept importable from here: the invoke handlers and status messages build card messages too.
+export { cardMessage } from './teams-messages.ts';
 
 /**
  * The ApprovalChat port over Teams: cards are Adaptive Cards posted proactively and updated in
@@ -37,7 +29,7 @@ export class TeamsApprovalChat implements ApprovalChat {
   async postApprovalCard(target: ChatTarget, view: ApprovalCardView): Promise<PostedMessage> {
     const message = cardMessage(approvalAdaptiveCard(view, null), summaryOf(view));
     const sent = target.kind === 'channel' ? await this.sender.sendToConversation(teamsOnly(target.platform, target.channel), message) : await this.sender.sendToUser(teamsOnly(target.platform, target.userId), message);
-    return { platform: 'teams', channel: sent.conversationId, messageId: sent.activityId };
+    return postedOf(sent);
   }
 
   async updateApprovalCard(message: PostedMessage, view: ApprovalCardView): Promise<void> {
@@ -79,18 +71,8 @@ export function teamsUserRef(member: { id: string; aadObjectId?: string | undefi
   return member.aadObjectId ?? member.id;
 }
 
-function textMessage(text: string): TeamsMessage {
-  // Teams renders message text as markdown; the core's texts are plain sentences with PO names.
-  return { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' };
-}
-
 // The notification (mobile lock screen) says whose approval it is, before anything is opened.
 function summaryOf(view: ApprovalCardView): string {
   const behalf = view.onBehalfOf && view.status.kind === 'pending' && !view.onBehalfEnded ? ` (on behalf of ${view.onBehalfOf})` : '';
   return `${view.orderName} from ${view.vendorName} needs approval${behalf}`;
-}
-
-function teamsOnly(platform: string, id: string): string {
-  if (platform !== 'teams') throw new CodedError('chat_wrong_platform', `the Teams adapter was asked to reach a ${platform} ${id}`, false);
-  return id;
 }

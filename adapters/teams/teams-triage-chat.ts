@@ -1,17 +1,14 @@
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
-import { CodedError } from '../../src/errors/coded-error.ts';
 import type { ChatPlatform, ChatProfile, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
 import type { TriageCardView } from '../../src/triage/flow/triage-card-view.ts';
 import type { TriageChat } from '../../src/triage/flow/triage-ports.ts';
 import { triageAdaptiveCard } from './cards/triage-card.ts';
-import { plainCardText } from './cards/escape-card-text.ts';
 import type { RedisConversationStore } from './store/redis-conversation-store.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
-import { cardMessage, type TeamsApprovalChat } from './teams-approval-chat.ts';
+import type { TeamsApprovalChat } from './teams-approval-chat.ts';
+import { cardMessage, postedOf as posted, sentActivityOf, teamsOnly, textMessage } from './teams-messages.ts';
 import type { Teams } from './create-teams.ts';
 import type { SentActivity, TeamsSender } from './teams-sender.ts';
-
-const TEXT_MAX = 4_000;
 
 /**
  * The TriageChat port over Teams: the card goes to the buyer's personal chat with the bot (or a
@@ -43,12 +40,12 @@ export class TeamsTriageChat implements TriageChat {
   }
 
   async postText(platform: ChatPlatform, channel: string, text: string): Promise<PostedMessage> {
-    return posted(await this.sender.sendToConversation(teamsOnly(platform, channel), { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' }));
+    return posted(await this.sender.sendToConversation(teamsOnly(platform, channel), textMessage(text)));
   }
 
   /** Teams channels have no "only visible to you": the answer goes to the person's personal chat. */
   async sendEphemeral(_channel: string, user: ChatUserRef, text: string): Promise<void> {
-    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), { type: 'message', text: plainCardText(text, TEXT_MAX), textFormat: 'plain' });
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
   }
 
   profile(user: ChatUserRef): Promise<ChatProfile | null> {
@@ -60,18 +57,7 @@ export class TeamsTriageChat implements TriageChat {
     return this.people.findByEmail(email);
   }
 
-  private async sentOf(message: PostedMessage): Promise<SentActivity> {
-    const id = teamsOnly(message.platform, message.channel);
-    const conversationId = id.startsWith('h:') ? ((await this.conversations.get(id))?.conversation.id ?? id) : id;
-    return { conversationId, activityId: message.messageId };
+  private sentOf(message: PostedMessage): Promise<SentActivity> {
+    return sentActivityOf(message, this.conversations);
   }
-}
-
-function posted(sent: SentActivity): PostedMessage {
-  return { platform: 'teams', channel: sent.conversationId, messageId: sent.activityId };
-}
-
-function teamsOnly(platform: string, id: string): string {
-  if (platform !== 'teams') throw new CodedError('chat_wrong_platform', `the Teams adapter was asked to reach a ${platform} ${id}`, false);
-  return id;
 }
