@@ -1,4 +1,5 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, statusLabel } from '../../../src/approvals/card-words.ts';
 import { mrkdwnText } from '../mrkdwn.ts';
 import { slackTime, utcTime } from './format-values.ts';
 
@@ -11,17 +12,8 @@ export function mentionOrName(user: ChatUserRef): string {
   return mrkdwnText(user.displayName ?? user.userId, { singleLine: true });
 }
 
-const verbs = {
-  approve: { doing: 'Approving', done: 'Approved', noun: 'approval' },
-  reject: { doing: 'Rejecting', done: 'Rejected', noun: 'rejection' },
-} as const;
-
-const elsewhere = {
-  approved: 'Approved in Odoo',
-  cancelled: 'Cancelled in Odoo',
-  changed: 'Changed in Odoo',
-  reset_to_draft: 'Set back to draft in Odoo',
-} as const;
+const verbs = DECISION_WORDS;
+const elsewhere = ELSEWHERE_WORDS;
 
 /** The card's state line in mrkdwn (null while pending: the buttons say it all). */
 export function statusLine(status: ApprovalCardStatus): string | null {
@@ -69,37 +61,15 @@ export function statusPlain(status: ApprovalCardStatus): string {
   }
 }
 
-/**
- * What is personal to this copy of the card (null: nothing): a delegate's card says whom it acts
- * for; an absent approver's own card says who has it now, and that its buttons still work.
- */
+/** What is personal to this copy of the card (null: nothing), with Slack's markup. */
 export function delegationLine(view: Pick<ApprovalCardView, 'onBehalfOf' | 'onBehalfEnded' | 'delegatedTo'>): string | null {
-  const name = (raw: string) => mrkdwnText(raw, { singleLine: true });
-  if (view.onBehalfOf) {
-    return view.onBehalfEnded
-      ? `:bust_in_silhouette: *On behalf of ${name(view.onBehalfOf)}*: that delegation has ended, so ${name(view.onBehalfOf)} decides again. This card stays; it works for you only within your own authority.`
-      : `:bust_in_silhouette: *On behalf of ${name(view.onBehalfOf)}*, who is away and delegated their approvals to you. Your own approval limit applies.`;
-  }
-  if (view.delegatedTo) {
-    return view.delegatedTo.ended
-      ? `:arrow_right: *Was delegated to ${name(view.delegatedTo.name)}*: the delegation has ended, so it is yours again. ${name(view.delegatedTo.name)}'s card stays.`
-      : `:arrow_right: *Delegated to ${name(view.delegatedTo.name)}* while you are away. You can still decide here.`;
-  }
-  return null;
+  const words = delegationWords(view);
+  if (!words) return null;
+  const icon = words.icon === 'person' ? ':bust_in_silhouette:' : ':arrow_right:';
+  return `${icon} *${mrkdwnText(words.strong, { singleLine: true })}*${mrkdwnText(words.rest, { singleLine: true })}`;
 }
 
-/** Short label for the context line. */
-export function statusLabel(status: ApprovalCardStatus): string {
-  const labels: Record<ApprovalCardStatus['kind'], string> = {
-    pending: 'Waiting for approval',
-    queued: 'Queued',
-    retrying: 'Retrying',
-    written: 'Done',
-    failed: 'Write failed',
-    decided_elsewhere: 'Closed',
-  };
-  return labels[status.kind];
-}
+export { statusLabel };
 
 const stepIcon: Record<ApprovalChainStep['state'], string> = {
   approved: ':white_check_mark:',

@@ -1,19 +1,11 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
+import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, statusLabel } from '../../../src/approvals/card-words.ts';
 import type { TextColor } from './adaptive-card.ts';
 import { cardDateTime, cardTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 
-const verbs = {
-  approve: { doing: 'Approving', done: 'Approved', noun: 'approval' },
-  reject: { doing: 'Rejecting', done: 'Rejected', noun: 'rejection' },
-} as const;
-
-const elsewhere = {
-  approved: 'Approved in Odoo',
-  cancelled: 'Cancelled in Odoo',
-  changed: 'Changed in Odoo',
-  reset_to_draft: 'Set back to draft in Odoo',
-} as const;
+const verbs = DECISION_WORDS;
+const elsewhere = ELSEWHERE_WORDS;
 
 const who = (name: string) => cardTextWithin(name, 120, { singleLine: true });
 const behalf = (name: string | undefined) => (name ? ` on behalf of ${who(name)}` : '');
@@ -76,38 +68,16 @@ export function approvalStatusPlain(status: ApprovalCardStatus): string {
   }
 }
 
-/**
- * What is personal to this copy of the card (null: nothing), in the Slack card's words: a
- * delegate's card says whom it acts for; an absent approver's own card says who has it now.
- */
+/** What is personal to this copy of the card (null: nothing), with Adaptive Card markdown. */
 export function delegationLine(view: Pick<ApprovalCardView, 'onBehalfOf' | 'onBehalfEnded' | 'delegatedTo'>): string | null {
-  if (view.onBehalfOf) {
-    const from = who(view.onBehalfOf);
-    return view.onBehalfEnded
-      ? `👤 **On behalf of ${from}**: that delegation has ended, so ${from} decides again. This card stays; it works for you only within your own authority.`
-      : `👤 **On behalf of ${from}**, who is away and delegated their approvals to you. Your own approval limit applies.`;
-  }
-  if (view.delegatedTo) {
-    const to = who(view.delegatedTo.name);
-    return view.delegatedTo.ended
-      ? `➡️ **Was delegated to ${to}**: the delegation has ended, so it is yours again. ${to}'s card stays.`
-      : `➡️ **Delegated to ${to}** while you are away. You can still decide here.`;
-  }
-  return null;
+  const words = delegationWords(view);
+  if (!words) return null;
+  const icon = words.icon === 'person' ? '👤' : '➡️';
+  return `${icon} **${escapeCardText(words.strong, { singleLine: true })}**${escapeCardText(words.rest, { singleLine: true })}`;
 }
 
 /** Short label for the card's footer. */
-export function approvalStatusLabel(status: ApprovalCardStatus): string {
-  const labels: Record<ApprovalCardStatus['kind'], string> = {
-    pending: 'Waiting for approval',
-    queued: 'Queued',
-    retrying: 'Retrying',
-    written: 'Done',
-    failed: 'Write failed',
-    decided_elsewhere: 'Closed',
-  };
-  return labels[status.kind];
-}
+export const approvalStatusLabel = statusLabel;
 
 const STEP_MARK: Record<ApprovalChainStep['state'], string> = { approved: '✅', waiting: '⏳', upcoming: '⚪', rejected: '⛔', skipped: '⏩' };
 
