@@ -3,23 +3,7 @@
  * each reader sees their own time zone; the fallback after `|` (UTC) shows where tokens do not.
  */
 
-/** 12500 EUR -> "€12,500.00"; an unknown currency code falls back to "12,500.00 XYZ". */
-export function formatAmount(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${formatNumber(amount, 2)} ${currency}`;
-  }
-}
-
-/** Quantities without noise: 3 -> "3", 2.5 -> "2.5", 1234.5678 -> "1,234.568". */
-export function formatQuantity(quantity: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(quantity);
-}
-
-export function formatNumber(value: number, fractionDigits: number): string {
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
-}
+export { formatAmount, formatNumber, formatQuantity } from '../../../src/format/card-numbers.ts';
 
 /** "14:02" in the reader's time zone; "14:02 UTC" where Slack cannot localise. */
 export function slackTime(iso: string): string {

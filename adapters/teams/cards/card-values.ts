@@ -4,24 +4,7 @@
  * reader's own time zone, like Slack's `<!date^…>` token does.
  */
 
-/** 12500 EUR -> "€12,500.00"; an unknown currency code falls back to "12,500.00 XYZ". */
-export function formatAmount(amount: number, currency: string | null): string {
-  if (!currency) return formatNumber(amount, 2);
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${formatNumber(amount, 2)} ${currency}`;
-  }
-}
-
-/** Quantities without noise: 3 -> "3", 2.5 -> "2.5", 1234.5678 -> "1,234.568". */
-export function formatQuantity(quantity: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(quantity);
-}
-
-function formatNumber(value: number, digits: number): string {
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-}
+export { formatAmount, formatQuantity } from '../../../src/format/card-numbers.ts';
 
 // The functions accept RFC 3339 without fractional seconds only; anything else renders raw.
 function rfc3339(iso: string | Date): string | null {
