@@ -70,12 +70,9 @@ export class RedisApprovalStore implements ApprovalStore {
   async claimDecision(requestId: string, version: string, decision: Decision): Promise<ClaimResult> {
     let outcome: ClaimResult | undefined;
     const request = await this.update(requestId, (r) => {
-      if (r.status !== 'pending') {
-        outcome = { won: false, why: r.status === 'decided' ? 'already_decided' : 'closed', request: r };
-        return r;
-      }
-      if (r.version !== version) {
-        outcome = { won: false, why: 'stale', request: r };
+      const refused = notClaimable(r, version);
+      if (refused) {
+        outcome = { won: false, why: refused, request: r };
         return r;
       }
       outcome = undefined;
@@ -90,12 +87,9 @@ export class RedisApprovalStore implements ApprovalStore {
     let final = false;
     // The change runs again after a lost compare-and-set race: it must decide from `r` alone.
     const request = await this.update(requestId, (r) => {
-      if (r.status !== 'pending') {
-        outcome = { won: false, why: r.status === 'decided' ? 'already_decided' : 'closed', request: r };
-        return r;
-      }
-      if (r.version !== version) {
-        outcome = { won: false, why: 'stale', request: r };
+      const refused = notClaimable(r, version);
+      if (refused) {
+        outcome = { won: false, why: refused, request: r };
         return r;
       }
       const step = r.chain ? decideLevel(r.chain, level, decision) : ({ ok: false, why: 'level_moved' } as const);
@@ -128,4 +122,10 @@ export class RedisApprovalStore implements ApprovalStore {
     if (!request) return;
     await this.redis.eval(CLOSE, 3, this.openKey(request.orderId), this.openSet, this.reqKey(requestId), requestId, String(this.closedRetentionSeconds));
   }
+}
+
+/** Why a decision on `version` cannot be claimed on this request any more (null: it can). */
+function notClaimable(r: ApprovalRequest, version: string): 'already_decided' | 'closed' | 'stale' | null {
+  if (r.status !== 'pending') return r.status === 'decided' ? 'already_decided' : 'closed';
+  return r.version !== version ? 'stale' : null;
 }
