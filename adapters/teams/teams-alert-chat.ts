@@ -1,15 +1,12 @@
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
 import type { ExceptionChat } from '../../src/alerts/lifecycle/exception-chat.ts';
 import type { DigestView, ExceptionView } from '../../src/alerts/lifecycle/exception-view.ts';
-import type { ChatProfile, PostedMessage } from '../../src/ports/chat.ts';
+import type { PostedMessage } from '../../src/ports/chat.ts';
 import { digestAdaptiveCard, exceptionAdaptiveCard } from './cards/exception-card.ts';
 import { escapeCardText, plainCardText } from './cards/escape-card-text.ts';
-import type { RedisConversationStore } from './store/redis-conversation-store.ts';
-import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
-import type { TeamsApprovalChat } from './teams-approval-chat.ts';
-import { cardMessage, postedOf as posted, sentActivityOf, teamsOnly, TEXT_MAX, textMessage } from './teams-messages.ts';
-import type { Teams } from './create-teams.ts';
-import type { SentActivity, TeamsMessage, TeamsSender } from './teams-sender.ts';
+import { TeamsChatBase } from './teams-chat-base.ts';
+import { cardMessage, postedOf as posted, TEXT_MAX } from './teams-messages.ts';
+import type { TeamsMessage } from './teams-sender.ts';
 
 /**
  * The ExceptionChat port over Teams: exceptions and digests are Adaptive Cards posted proactively
@@ -17,20 +14,7 @@ import type { SentActivity, TeamsMessage, TeamsSender } from './teams-sender.ts'
  * removed), updated in place; Ask buyer replies in the card's thread with a real @mention; "only
  * you see this" answers go to the person's personal chat (Teams channels have no ephemeral messages).
  */
-export class TeamsAlertChat implements ExceptionChat {
-  private readonly sender: TeamsSender;
-  private readonly conversations: RedisConversationStore;
-  private readonly members: RedisMemberDirectory;
-  /** Profiles and lookups by email are the approval adapter's (the policy's identities.teams applied). */
-  private readonly people: Pick<TeamsApprovalChat, 'profile' | 'findByEmail'>;
-
-  constructor(teams: Pick<Teams, 'sender' | 'conversations' | 'members' | 'chat'>) {
-    this.sender = teams.sender;
-    this.conversations = teams.conversations;
-    this.members = teams.members;
-    this.people = teams.chat;
-  }
-
+export class TeamsAlertChat extends TeamsChatBase implements ExceptionChat {
   async postException(channel: string, view: ExceptionView, threadOf?: PostedMessage): Promise<PostedMessage> {
     const message = cardMessage(exceptionAdaptiveCard(view), `${view.typeLabel}: ${view.title}`);
     const sent = threadOf ? await this.sender.reply(await this.sentOf(threadOf), message) : await this.sender.sendToConversation(channel, message);
@@ -57,23 +41,5 @@ export class TeamsAlertChat implements ExceptionChat {
         }
       : { type: 'message', text: body };
     await this.sender.reply(await this.sentOf(message), reply);
-  }
-
-  /** Teams channels have no "only visible to you": the answer goes to the person's personal chat. */
-  async sendEphemeral(_channel: string, user: ChatUserRef, text: string): Promise<void> {
-    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
-  }
-
-  profile(user: ChatUserRef): Promise<ChatProfile | null> {
-    return this.people.profile(user);
-  }
-
-  /** Only people the bot has seen (a message, an install, a click) are found. */
-  findByEmail(email: string): Promise<ChatUserRef | null> {
-    return this.people.findByEmail(email);
-  }
-
-  private sentOf(message: PostedMessage): Promise<SentActivity> {
-    return sentActivityOf(message, this.conversations);
   }
 }

@@ -13,4 +13,5 @@ export type { StatusDeps } from './status-deps.ts';
 export { PAGE_SIZE, commandFor, statusQuerySchema, toStatusQuery, type ListQuery, type StatusQuery } from './status-query.ts';
 export { identifyViewer, type Viewer } from './viewer.ts';
 export type { NextAction, NextOwner } from './next-action.ts';
+export { NEXT_OWNER_WORDS } from './next-action.ts';
 export type { TimelineEvent } from './timeline.ts';

@@ -9,6 +9,16 @@ import type { PoRecords } from './po-records.ts';
 /** Whose move it is. */
 export type NextOwner = 'buyer' | 'approvers' | 'vendor' | 'warehouse' | 'finance' | 'nobody';
 
+/** Who has the ball, as every answer's "Next:" line says it (Slack and Teams alike). */
+export const NEXT_OWNER_WORDS: Readonly<Record<NextOwner, string>> = {
+  buyer: 'the buyer',
+  approvers: 'approval',
+  vendor: 'the vendor',
+  warehouse: 'the warehouse',
+  finance: 'finance',
+  nobody: 'nothing to do',
+};
+
 /** Who owns the next action on a PO, what it is, and since when. Text is raw (renderers escape it). */
 export interface NextAction {
   owner: NextOwner;

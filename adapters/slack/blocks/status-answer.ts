@@ -1,5 +1,5 @@
 import type { PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
-import { NEXT_OWNER_WORDS } from './status-owner.ts';
+import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { SLACK_LIMITS, chunkLines, mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
 import { bk, type Block, type SlackMessage } from './block-kit.ts';
 import { itemLine, link, money } from './status-format.ts';

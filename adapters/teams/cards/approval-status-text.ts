@@ -49,25 +49,6 @@ export function approvalStatusLine(status: ApprovalCardStatus): { text: string; 
   }
 }
 
-/** The same state in plain words (notification preview, Details heading). */
-export function approvalStatusPlain(status: ApprovalCardStatus): string {
-  const by = (raw: string) => ('onBehalfOf' in status && status.onBehalfOf ? `${raw} on behalf of ${status.onBehalfOf}` : raw);
-  switch (status.kind) {
-    case 'pending':
-      return 'waiting for approval';
-    case 'queued':
-      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${by(status.by)}`;
-    case 'retrying':
-      return `retrying write to Odoo (attempt ${status.attempt})`;
-    case 'written':
-      return `${verbs[status.decision].done.toLowerCase()} by ${by(status.by)}, written to Odoo`;
-    case 'failed':
-      return `the ${verbs[status.decision].noun} could not be written to Odoo`;
-    case 'decided_elsewhere':
-      return `${elsewhere[status.outcome].toLowerCase()}${status.by ? ` by ${status.by}` : ''}`;
-  }
-}
-
 /** What is personal to this copy of the card (null: nothing), with Adaptive Card markdown. */
 export function delegationLine(view: Pick<ApprovalCardView, 'onBehalfOf' | 'onBehalfEnded' | 'delegatedTo'>): string | null {
   const words = delegationWords(view);

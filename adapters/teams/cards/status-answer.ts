@@ -1,21 +1,11 @@
 import type { ListItem, PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
-import type { NextOwner } from '../../../src/status/index.ts';
+import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { ac, cardLink, isWebUrl, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
 import { formatAmount } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 
 /** How the bot is addressed in Teams: `po P00042` in a personal chat, `@bot po late` in a channel. */
 export const TEAMS_COMMAND = 'po';
-
-/** Who has the ball, as the answer's "Next:" line says it (the same words as Slack's). */
-const NEXT_OWNER_WORDS: Record<NextOwner, string> = {
-  buyer: 'the buyer',
-  approvers: 'approval',
-  vendor: 'the vendor',
-  warehouse: 'the warehouse',
-  finance: 'finance',
-  nobody: 'nothing to do',
-};
 
 const one = (raw: string, max = 300) => cardTextWithin(raw, max, { singleLine: true });
 
