@@ -26,6 +26,13 @@ module.exports = {
       to: { dependencyTypes: ['core'], path: '^(node:)?(http|https|http2|net|tls|dgram|fs|fs/promises|child_process|cluster|worker_threads)$' },
     },
     {
+      name: 'botbuilder-only-in-teams-adapter',
+      comment: 'Microsoft archives botbuilder for the M365 Agents SDK: keeping it in adapters/teams makes that move one adapter.',
+      severity: 'error',
+      from: { pathNot: '^adapters/teams/' },
+      to: { path: 'node_modules/(botbuilder|botbuilder-core|botframework-connector|botframework-schema|@microsoft/agents)' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       from: {},
