@@ -73,6 +73,7 @@ export const HELP_EXAMPLES: readonly string[] = [
   'late, late at Joliet DC, what is late from Acme?: late receipts',
   'unconfirmed older than 5 days: POs the vendor has not confirmed',
   'vendor Acme: the POs of a vendor',
+  'delegate @name until 2026-12-24, delegate off: your approvals go to someone else while you are away',
 ];
 
 export function helpAnswer(reason: string | null = null): StatusAnswer {
