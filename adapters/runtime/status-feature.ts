@@ -92,7 +92,10 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
     registerSlack(bolt) {
       const listenerDeps: StatusListenerDeps = { ask: feature.ask, home: feature.home, logger: deps.logger, command: deps.command ?? '/po' };
       const delegation = deps.delegation;
-      if (delegation) listenerDeps.delegate = delegateCommand((chat, text) => delegation.answer(chat, text), deps.logger);
+      if (delegation) {
+        listenerDeps.delegate = delegateCommand((chat, text) => delegation.answer(chat, text), deps.logger);
+        listenerDeps.answerDelegation = (chat, text) => delegation.answer(chat, text);
+      }
       commands.register(bolt, listenerDeps);
       events.register(bolt, listenerDeps);
     },

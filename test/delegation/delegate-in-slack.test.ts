@@ -37,6 +37,17 @@ describe('/po delegate over signed Slack requests', () => {
     expect(events[0]).toMatchObject({ action: 'set', by: { userId: USERS.avery.id }, delegation: { to: DANIEL } });
   });
 
+  it('takes the same command written in the bot DM, and still answers other DMs as questions', async () => {
+    const until = addDays(today(), 5);
+    expect(await h.dm('avery', `delegate ${mention('daniel')} until ${until}`)).toContain('your approvals go to *Daniel Okafor*');
+    expect((await h.delegation.delegateOf(AVERY))?.login).toBe(DANIEL);
+    expect(await h.dm('avery', 'delegate off')).toMatch(/your delegation to Daniel Okafor .* is off/);
+    expect(await h.delegation.store.get(AVERY)).toBeNull();
+    // Not a delegate command: the DM is a question as before (help, here).
+    expect(await h.delegation.store.get(AVERY)).toBeNull();
+    expect(await h.dm('avery', 'help')).toMatch(/P00042|how to ask|ask me/i);
+  });
+
   it('shows yours and who delegated to you, with the policy file one marked as such', async () => {
     await h.slash('avery', `delegate ${mention('helen')} until ${addDays(today(), 3)}`);
     const helen = (await h.slash('helen', 'delegate')).text;

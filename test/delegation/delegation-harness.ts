@@ -21,7 +21,7 @@ import type { Policy } from '../../src/policy/policy-types.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fakes/fake-slack-api.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
-import { postToSlackEndpoint } from '../support/slack-sign.ts';
+import { eventsRequest, postToSlackEndpoint } from '../support/slack-sign.ts';
 import { waitFor } from '../support/spawn-bot.ts';
 import { slashCommandRequest } from '../status/status-harness.ts';
 
@@ -48,6 +48,8 @@ export interface DelegationHarness {
   slash(user: UserKey, text: string): Promise<{ status: number; ms: number; answer: FakeSlackCall; text: string }>;
   /** Several `/po` commands at once; the answers' texts in the order they arrived. */
   slashAtOnce(commands: Array<[UserKey, string]>): Promise<string[]>;
+  /** A message in the user's DM with the bot (a signed message.im event); the bot's answer text. */
+  dm(user: UserKey, text: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startDelegationHarness(): Promise<DelegationHarness> {
   const server: Server = await listen(app, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
 
+  let dmSeq = 0;
   return {
     slack, delegation, policy,
     async slash(user, commandText) {
@@ -99,6 +102,17 @@ export async function startDelegationHarness(): Promise<DelegationHarness> {
       const answers = () => slack.calls.slice(from).filter((c) => c.method === 'response_url');
       await waitFor(() => answers().length >= commands.length, 10_000, 'every /po answer');
       return answers().map((c) => String(c.body.text ?? ''));
+    },
+    async dm(user, messageText) {
+      const u = USERS[user];
+      const from = slack.calls.length;
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(++dmSeq).padStart(6, '0')}`;
+      const event = { type: 'message', channel_type: 'im', channel: `D${u.id.slice(1)}`, user: u.id, text: messageText, ts, event_ts: ts };
+      const envelope = { token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0FAKE', type: 'event_callback', event_id: `EvDM${ts.replace('.', '')}`, event_time: Math.floor(Date.now() / 1000), event };
+      await postToSlackEndpoint(url, eventsRequest(SIGNING_SECRET, envelope));
+      let found: FakeSlackCall | undefined;
+      await waitFor(() => (found = slack.calls.slice(from).find((c) => c.method === 'chat.postMessage')) !== undefined, 10_000, 'the DM answer');
+      return String(found!.body.text ?? '');
     },
     async close() {
       server.closeAllConnections();

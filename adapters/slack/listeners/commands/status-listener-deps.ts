@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ChatUserRef } from '../../../../src/approvals/approval-card-view.ts';
 import type { DelegateCommandListener } from './delegate-command.ts';
+import type { DelegationAnswer } from '../../../../src/delegation/delegation-answer.ts';
 import type { AppHomeView, StatusAnswer, StatusQuery } from '../../../../src/status/index.ts';
 
 /** What the status listeners (the /po command, mentions, DMs, the home tab) need: the use cases, bound. */
@@ -13,6 +14,8 @@ export interface StatusListenerDeps {
   command?: string;
   /** `/po delegate ...`, when the delegation feature is wired; without it, such texts are questions. */
   delegate?: DelegateCommandListener;
+  /** `delegate ...` written in the bot's DM: the same answer as the command, or null when not wired. */
+  answerDelegation?: (chat: ChatUserRef, text: string) => Promise<DelegationAnswer | null>;
 }
 
 /** Why an answer failed, for the person who asked (Odoo down, a timeout): never a stack trace. */

@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { isDelegateCommand } from '../../../../src/delegation/parse-delegate-command.ts';
 import { renderStatusAnswer } from '../../blocks/status-answer.ts';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { errorMessage, failureText, type StatusListenerDeps } from '../commands/status-listener-deps.ts';
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -17,7 +19,9 @@ export function directMessage(deps: StatusListenerDeps) {
     const question = ('text' in event ? (event.text ?? '') : '').trim();
     let message;
     try {
-      message = renderStatusAnswer(await deps.ask({ platform: 'slack', userId: user }, question || 'help'), { command: deps.command });
+      // `delegate @name until ...` in the DM works as `/po delegate ...` does; the rest are questions.
+      const delegation = deps.answerDelegation && isDelegateCommand(question) ? await deps.answerDelegation({ platform: 'slack', userId: user }, question) : null;
+      message = delegation ? { text: escapeMrkdwn(delegation.text) } : renderStatusAnswer(await deps.ask({ platform: 'slack', userId: user }, question || 'help'), { command: deps.command });
     } catch (err) {
       deps.logger.warn({ err: errorMessage(err), user }, 'status DM failed');
       message = { text: failureText(err) };
