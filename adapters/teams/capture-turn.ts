@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { captureAddedMembers, captureRoster } from './capture-roster.ts';
 import { baseConversationId, type RedisConversationStore, type StoredConversation } from './store/redis-conversation-store.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
 
@@ -54,6 +55,7 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
     savedAt: deps.now().toISOString(),
   };
   await deps.conversations.save(ref);
+  if (kind !== 'personal') await captureMembership(context, deps);
   if (!previous && deps.onNewConversation) {
     await deps.onNewConversation(ref).catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: conversationId }, 'teams: could not redeliver the cards waiting for this conversation'));
   }
@@ -81,6 +83,24 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
   } catch (err) {
     // The turn still works without a profile; decisions by this person are refused until one is known.
     deps.logger.warn({ err: err instanceof Error ? err.message : String(err), userId: from.id }, 'teams member lookup failed');
+  }
+}
+
+/**
+ * The bot added to a team or group chat: store its roster; people added later: store them. So
+ * approvers are found by email for their DMs before they ever talk to the bot. A failure costs
+ * only the directory entries (people are still captured when they talk), never the turn.
+ */
+async function captureMembership(context: TurnContext, deps: CaptureDeps): Promise<void> {
+  const a = context.activity;
+  const added = (a.membersAdded ?? []).map((m) => m.id).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  const botAdded = (a.type === 'conversationUpdate' && added.includes(a.recipient.id)) || (a.type === 'installationUpdate' && a.action === 'add');
+  const people = added.filter((id) => isPerson(id, a.recipient.id));
+  try {
+    if (botAdded) await captureRoster(context, deps);
+    else if (a.type === 'conversationUpdate' && people.length > 0) await captureAddedMembers(context, people, deps);
+  } catch (err) {
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: a.conversation.id }, 'teams: could not read the roster');
   }
 }
 
