@@ -38,6 +38,8 @@ import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
 import { mountWorkspace } from '../workspace/mount-workspace.ts';
 import type { WorkspaceStore } from '../workspace/workspace-store.ts';
 import type { Teams } from '../teams/create-teams.ts';
+import type { ChatPlatform } from '../../src/ports/chat.ts';
+import { unreachableChannels } from './unreachable-channels.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 
 export interface StartBotOptions {
@@ -169,6 +171,12 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       onMaterialChange: (e) => triage.requestBillCategory(e),
     });
     alerts.registerMetrics(metrics.registry);
+    const connected: ChatPlatform[] = [...(featureConfig.slack.botToken ? ['slack' as const] : []), ...(approvals.teams ? ['teams' as const] : [])];
+    const routed = [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel];
+    const unreachable = unreachableChannels(routed, connected);
+    if (unreachable.length > 0) {
+      logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
+    }
     const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, webhookToken, stop: stopAll };
 
     if (options.workers) {

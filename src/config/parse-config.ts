@@ -20,7 +20,10 @@ export interface Config {
   port: number;
   publicUrl: string;
   stateDir: string;
-  /** No Slack credentials: the bot runs against the local workspace that stands in for Slack. */
+  /**
+   * No chat credentials at all (neither Slack nor Teams): the bot runs against the local
+   * workspace that stands in for Slack. A Teams-only deployment is not a demo.
+   */
   demoMode: boolean;
   redis: { url: string; keyPrefix: string; autostart: boolean };
   odoo: OdooConnectionConfig;
@@ -88,7 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     stateDir: e.STATE_DIR,
-    demoMode: !e.SLACK_BOT_TOKEN,
+    demoMode: !e.SLACK_BOT_TOKEN && !e.MICROSOFT_APP_ID,
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, autostart: e.REDIS_AUTOSTART },
     odoo,
     webhooks: {

@@ -23,6 +23,11 @@ describe('parseConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
+  it('is not a demo with Slack or with Teams credentials (a Teams-only bot gets no local Slack workspace)', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's'.repeat(32) }).demoMode).toBe(false);
+    expect(parseConfig({ MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'secret' }).demoMode).toBe(false);
+  });
+
   it('takes a real Odoo with its credentials', () => {
     const config = parseConfig({ ...external, PORT: '8080', PUBLIC_URL: 'https://bot.example.com/' });
     expect(config.odoo).toEqual({ mode: 'external', url: 'https://odoo.example.com', db: 'prod', username: 'bot@example.com', password: 'api-key-123', timeoutMs: 10_000 });
