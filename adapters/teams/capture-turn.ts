@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { captureAddedMembers, captureRoster } from './capture-roster.ts';
+import { addressesOf, captureAddedMembers, captureRoster, tellNewPeople } from './capture-roster.ts';
 import { baseConversationId, type RedisConversationStore, type StoredConversation } from './store/redis-conversation-store.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
 
@@ -23,6 +23,8 @@ export interface CaptureDeps {
   memberTtlMs?: number;
   /** Told once per conversation the bot meets for the first time (cards waiting for it are retried). */
   onNewConversation?: (ref: StoredConversation) => Promise<unknown>;
+  /** Told the emails / UPNs of people stored for the first time (cards waiting for them are retried). */
+  onNewPeople?: (addresses: string[]) => Promise<unknown>;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
       ...optional('personalConversationId', personalConversationId),
       capturedAt: deps.now().toISOString(),
     });
+    if (!known) await tellNewPeople(addressesOf(member), deps);
   } catch (err) {
     // The turn still works without a profile; decisions by this person are refused until one is known.
     deps.logger.warn({ err: err instanceof Error ? err.message : String(err), userId: from.id }, 'teams member lookup failed');

@@ -6,7 +6,7 @@ import type { Config } from '../../src/config/parse-config.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import { createCloudAdapter, type TeamsAuthOptions } from './create-cloud-adapter.ts';
 import { mountTeams } from './mount-teams.ts';
-import { redeliverOnInstall } from './redeliver-on-install.ts';
+import { redeliverOnInstall, redeliverToPeople } from './redeliver-on-install.ts';
 import { RedisConversationStore } from './store/redis-conversation-store.ts';
 import { RedisMemberDirectory } from './store/redis-member-directory.ts';
 import { TeamsApprovalChat } from './teams-approval-chat.ts';
@@ -65,7 +65,12 @@ export function createTeams(options: { config: Config; policy: Policy; redis: Re
       const notify = options.notify;
       mountTeams(app, {
         adapter, requireToken: mode === 'authenticated', routes, conversations, members, logger, now,
-        ...(notify ? { onNewConversation: (ref) => redeliverOnInstall(ref, { notify, conversations, logger }) } : {}),
+        ...(notify
+          ? {
+              onNewConversation: (ref) => redeliverOnInstall(ref, { notify, conversations, logger }),
+              onNewPeople: (addresses) => redeliverToPeople(addresses, { notify, logger }),
+            }
+          : {}),
       });
     },
   };

@@ -5,6 +5,9 @@ import type { RedisConversationStore, StoredConversation } from './store/redis-c
 /** The start of the refusal TeamsSender throws for a channel the bot has not met yet. */
 export const UNKNOWN_CONVERSATION_REASON = 'the bot knows no Teams conversation "';
 
+/** The refusal the approval notify job throws for a person without a Teams account the bot knows. */
+const UNKNOWN_PERSON = /no teams account found for (\S+); the card was not posted there/;
+
 /** How many failed jobs one installation looks through (newest first). */
 const FAILED_JOBS_SCANNED = 1_000;
 
@@ -46,4 +49,29 @@ export function unknownTargetOf(failedReason: string | undefined): string | null
   const start = at + UNKNOWN_CONVERSATION_REASON.length;
   const end = failedReason.indexOf('"', start);
   return end > start ? failedReason.slice(start, end) : null;
+}
+
+/**
+ * A card for a person the bot could not find in Teams (`target_unresolved`: nobody with their Odoo
+ * login as email or UPN) stays in the failed jobs; when such people become known (the roster of a
+ * team the bot joins, someone who installs the app or writes to it), their cards are retried.
+ * One scan of the failed jobs for any number of people. Returns how many jobs were retried.
+ */
+export async function redeliverToPeople(addresses: readonly string[], deps: { notify: Pick<Queue, 'getFailed'>; logger: Logger }): Promise<number> {
+  const wanted = new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0));
+  if (wanted.size === 0) return 0;
+  const failed: Job[] = await deps.notify.getFailed(0, FAILED_JOBS_SCANNED - 1);
+  let retried = 0;
+  for (const job of failed) {
+    const login = UNKNOWN_PERSON.exec(job.failedReason ?? '')?.[1]?.toLowerCase();
+    if (!login || !wanted.has(login)) continue;
+    try {
+      await job.retry('failed');
+      retried++;
+    } catch (err) {
+      deps.logger.debug({ err: err instanceof Error ? err.message : String(err), job: job.id }, 'teams redelivery: job not retried');
+    }
+  }
+  if (retried > 0) deps.logger.info({ people: wanted.size, retried }, 'people became reachable in Teams: retried the cards that were waiting for them');
+  return retried;
 }
