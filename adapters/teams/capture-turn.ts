@@ -40,6 +40,11 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
   const conversationId = baseConversationId(a.conversation.id);
   const kind = kindOf(a.conversation.conversationType);
   const tenantId = a.conversation.tenantId ?? data.tenant?.id;
+  if (botRemoved(context)) {
+    await deps.conversations.remove(conversationId);
+    deps.logger.info({ conversation: conversationId, kind }, 'teams: the bot was removed from a conversation; its reference is forgotten');
+    return;
+  }
   const previous = await deps.conversations.get(conversationId);
   const ref: StoredConversation = {
     conversation: { id: conversationId, conversationType: kind, ...(tenantId ? { tenantId } : {}), ...(a.conversation.name ? { name: a.conversation.name } : {}) },
@@ -105,6 +110,13 @@ async function captureMembership(context: TurnContext, deps: CaptureDeps): Promi
   } catch (err) {
     deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: a.conversation.id }, 'teams: could not read the roster');
   }
+}
+
+/** Uninstalled (personal or team scope), or taken out of the team or group chat. */
+function botRemoved(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === 'installationUpdate') return a.action === 'remove';
+  return a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient.id);
 }
 
 function kindOf(type: string | undefined): StoredConversation['kind'] {

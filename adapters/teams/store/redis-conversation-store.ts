@@ -64,6 +64,23 @@ export class RedisConversationStore {
     await multi.exec();
   }
 
+  /**
+   * Forgets a conversation the bot was removed from (uninstalled, or taken out of the team): posts
+   * routed there then fail as "unknown conversation" and wait until the bot is added back, instead
+   * of failing against the Bot Connector. Name and personal indexes are dropped only while they
+   * still point at this conversation (a newer one may have taken the name).
+   */
+  async remove(conversationId: string): Promise<void> {
+    const ref = await this.get(conversationId);
+    if (!ref) return;
+    const id = ref.conversation.id;
+    const indexes = [...namesOf(ref).map((n) => this.key('conv-name', n)), ...(ref.kind === 'personal' && ref.userId ? [this.key('personal', ref.userId)] : [])];
+    const multi = this.redis.multi().del(this.key('conv', id));
+    if (shortConversationId(id) !== id) multi.del(this.key('conv-alias', shortConversationId(id)));
+    for (const key of indexes) multi.eval(DEL_IF_EQUALS, 1, key, id);
+    await multi.exec();
+  }
+
   /** By conversation id (a thread id is read as its channel), or by the short id of a long one. */
   async get(conversationId: string): Promise<StoredConversation | null> {
     let id = baseConversationId(conversationId);
@@ -88,6 +105,9 @@ export class RedisConversationStore {
     return id ? this.get(id) : null;
   }
 }
+
+/** Deletes KEYS[1] only while it holds ARGV[1]. */
+const DEL_IF_EQUALS = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 function nameKey(name: string): string {
   return name.trim().replace(/^#/, '').toLowerCase();
