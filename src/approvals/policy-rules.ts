@@ -13,6 +13,10 @@ import type { ApprovalRules, ApprovalTarget, Authorization } from './approval-ru
 
 /** The approval rules of a parsed policy file, for the platforms the bot is connected to. */
 export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]): ApprovalRules {
+  // Direct messages go to the policy's dm_platforms among those connected; if none of them is
+  // connected, to every connected platform, so no approver is left without a card.
+  const preferred = policy.dmPlatforms ? platforms.filter((p) => policy.dmPlatforms!.includes(p)) : platforms;
+  const dmPlatforms = preferred.length > 0 ? preferred : platforms;
   return {
     match(subject: ApprovalSubject) {
       const { rule, reason } = matchRule(policy, subject);
@@ -20,7 +24,7 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
       return {
         ruleName: rule.name,
         reason,
-        targets: (level?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms)),
+        targets: (level?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms, dmPlatforms)),
         confirmAbove: rule.confirmAbove ?? null,
         rejectAction: rule.rejectAction,
         levels: sequentialLevels(policy, rule, subject),
@@ -63,12 +67,12 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
     levelTargets(ruleName, level) {
       const rule = policy.rules.find((r) => r.name === ruleName);
       const approvers = rule ? approversFor(policy, rule, level) : null;
-      return (approvers?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms));
+      return (approvers?.deliveries ?? []).flatMap((d) => targetsOf(d, platforms, dmPlatforms));
     },
   };
 }
 
-function targetsOf(d: CardDelivery, platforms: readonly ChatPlatform[]): ApprovalTarget[] {
+function targetsOf(d: CardDelivery, platforms: readonly ChatPlatform[], dmPlatforms: readonly ChatPlatform[]): ApprovalTarget[] {
   const out: ApprovalTarget[] = [];
   switch (d.kind) {
     case 'slack_channel':
@@ -79,11 +83,11 @@ function targetsOf(d: CardDelivery, platforms: readonly ChatPlatform[]): Approva
       break;
     case 'dm':
       // The login rides along on a known Slack id: delegation reroutes by Odoo login.
-      if (platforms.includes('slack')) out.push(d.slackUserId ? { kind: 'user', platform: 'slack', userId: d.slackUserId, login: d.odooLogin } : { kind: 'odoo-user', platform: 'slack', login: d.odooLogin });
-      if (platforms.includes('teams')) out.push({ kind: 'odoo-user', platform: 'teams', login: d.odooLogin });
+      if (dmPlatforms.includes('slack')) out.push(d.slackUserId ? { kind: 'user', platform: 'slack', userId: d.slackUserId, login: d.odooLogin } : { kind: 'odoo-user', platform: 'slack', login: d.odooLogin });
+      if (dmPlatforms.includes('teams')) out.push({ kind: 'odoo-user', platform: 'teams', login: d.odooLogin });
       break;
     case 'dm_odoo_group':
-      for (const platform of platforms) out.push({ kind: 'odoo-group', platform, xmlid: d.xmlid });
+      for (const platform of dmPlatforms) out.push({ kind: 'odoo-group', platform, xmlid: d.xmlid });
       break;
   }
   return out;

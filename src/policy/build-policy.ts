@@ -64,6 +64,7 @@ export function buildPolicy(raw: RawPolicy, source: string, problems: PolicyProb
     source,
     calendar,
     segregationOfDuties: raw.segregation_of_duties ?? true,
+    dmPlatforms: raw.dm_platforms ? [...new Set(raw.dm_platforms)] : null,
     approvers,
     groups,
     identities: { slack, teams },

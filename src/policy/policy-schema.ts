@@ -89,6 +89,7 @@ export const policySchema = z.strictObject({
   working_hours: workingHours,
   holidays: z.array(holiday).optional(),
   segregation_of_duties: z.boolean().optional(),
+  dm_platforms: z.array(z.enum(['slack', 'teams'])).min(1).optional(),
   identities: z
     .strictObject({ slack: z.record(z.string(), name).optional(), teams: z.record(z.string(), name).optional() })
     .optional(),

@@ -104,6 +104,11 @@ export interface Policy {
   calendar: BusinessCalendar;
   /** @defaultValue true: the PO's buyer (user_id) and creator (create_uid) never decide it. */
   segregationOfDuties: boolean;
+  /**
+   * The platforms approvers get their direct-message cards on, when more than one is connected.
+   * null: every connected platform (the cards stay in sync).
+   */
+  dmPlatforms: readonly ('slack' | 'teams')[] | null;
   approvers: ReadonlyMap<string, PolicyApprover>;
   groups: ReadonlyMap<string, PolicyGroup>;
   /** Chat user -> Odoo login, from `identities:` and the approvers' own overrides. */
