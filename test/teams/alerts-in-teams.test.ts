@@ -40,6 +40,8 @@ describe('exception alerts in Teams', () => {
     expect(posted).toMatchObject({ type: 'AdaptiveCard', version: '1.5', refresh: { action: { verb: TEAMS_VERBS.exceptionRefresh, data: { key } } } });
     for (const verb of ['exception.acknowledge', 'exception.snooze-1h', 'exception.own', 'exception.ask-buyer']) expect(h.actionData(posted, verb)).toEqual({ key });
     expect(JSON.stringify(posted)).toContain('Action.OpenUrl');
+    // The worker records the message after the connector answered the post: wait for that write.
+    await waitFor(async () => ((await h.bot.alerts.store.get(key))?.messages.length ?? 0) > 0, 10_000, 'the posted message in the exception store');
     expect((await h.bot.alerts.store.get(key))?.messages).toEqual([expect.objectContaining({ platform: 'teams', channel: RECEIVING, messageId: card.activityId, route: 'teams:Purchasing/Receiving' })]);
     expect(h.slack.callsOf('chat.postMessage').some((c) => JSON.stringify(c.body).includes(key))).toBe(false);
   });
