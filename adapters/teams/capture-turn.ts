@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { addressesOf, captureAddedMembers, captureRoster, tellNewPeople } from './capture-roster.ts';
@@ -61,7 +62,8 @@ export async function captureTurn(context: TurnContext, deps: CaptureDeps): Prom
     ...optional('locale', a.locale),
     savedAt: deps.now().toISOString(),
   };
-  await deps.conversations.save(ref);
+  // Every click arrives here: write the reference only when something in it changed.
+  if (!previous || !sameReference(previous, ref)) await deps.conversations.save(ref);
   if (kind !== 'personal') await captureMembership(context, deps);
   if (!previous && deps.onNewConversation) {
     await deps.onNewConversation(ref).catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: conversationId }, 'teams: could not redeliver the cards waiting for this conversation'));
@@ -110,6 +112,12 @@ async function captureMembership(context: TurnContext, deps: CaptureDeps): Promi
   } catch (err) {
     deps.logger.warn({ err: err instanceof Error ? err.message : String(err), conversation: a.conversation.id }, 'teams: could not read the roster');
   }
+}
+
+function sameReference(a: StoredConversation, b: StoredConversation): boolean {
+  const { savedAt: _a, ...left } = a;
+  const { savedAt: _b, ...right } = b;
+  return isDeepStrictEqual(left, right);
 }
 
 /** Uninstalled (personal or team scope), or taken out of the team or group chat. */
