@@ -1,12 +1,12 @@
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
+import { TARGET_UNRESOLVED_TEXT } from '../../src/approvals/handle-notify-jobs.ts';
+import { NOTIFY_JOBS, type PostCardJob } from '../../src/approvals/notify-jobs.ts';
 import type { RedisConversationStore, StoredConversation } from './store/redis-conversation-store.ts';
 
 /** The start of the refusal TeamsSender throws for a channel the bot has not met yet. */
 export const UNKNOWN_CONVERSATION_REASON = 'the bot knows no Teams conversation "';
 
-/** The refusal the approval notify job throws for a person without a Teams account the bot knows. */
-const UNKNOWN_PERSON = /no teams account found for (\S+); the card was not posted there/;
 
 /** How many failed jobs one installation looks through (newest first). */
 const FAILED_JOBS_SCANNED = 1_000;
@@ -63,8 +63,10 @@ export async function redeliverToPeople(addresses: readonly string[], deps: { no
   const failed: Job[] = await deps.notify.getFailed(0, FAILED_JOBS_SCANNED - 1);
   let retried = 0;
   for (const job of failed) {
-    const login = UNKNOWN_PERSON.exec(job.failedReason ?? '')?.[1]?.toLowerCase();
-    if (!login || !wanted.has(login)) continue;
+    // The person is in the job's own target; the reason only says it failed for want of an account.
+    if (job.name !== NOTIFY_JOBS.postCard || !job.failedReason?.includes(TARGET_UNRESOLVED_TEXT)) continue;
+    const target = (job.data as PostCardJob).target;
+    if (target.kind !== 'odoo-user' || target.platform !== 'teams' || !wanted.has(target.login.toLowerCase())) continue;
     try {
       await job.retry('failed');
       retried++;

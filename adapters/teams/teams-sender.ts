@@ -3,6 +3,7 @@ import { BusinessRefusal } from '../../src/errors/coded-error.ts';
 import type { RedisConversationStore, StoredConversation } from './store/redis-conversation-store.ts';
 import type { RedisMemberDirectory } from './store/redis-member-directory.ts';
 import { toTeamsCodedError } from './teams-error.ts';
+import { UNKNOWN_CONVERSATION_REASON } from './redeliver-on-install.ts';
 
 /** What the bot sends: a text (Teams markdown) and/or Adaptive Card attachments. */
 export type TeamsMessage = Partial<Activity>;
@@ -33,7 +34,7 @@ export class TeamsSender {
   async sendToConversation(target: string, message: TeamsMessage): Promise<SentActivity> {
     const ref = await this.conversations.find(target);
     if (!ref) {
-      throw new BusinessRefusal('teams_conversation_unknown', `the bot knows no Teams conversation "${target}": add the bot to that team or chat (it learns the channel when it is installed or mentioned there)`);
+      throw new BusinessRefusal('teams_conversation_unknown', `${UNKNOWN_CONVERSATION_REASON}${target}": add the bot to that team or chat (it learns the channel when it is installed or mentioned there)`);
     }
     return this.send(ref, message, 'send to conversation');
   }

@@ -24,6 +24,9 @@ export interface NotifyDeps {
   delegations?: DelegationLookup;
 }
 
+/** How a card for a person with no account on the platform fails (the Teams adapter retries these when they appear). */
+export const TARGET_UNRESOLVED_TEXT = 'the card was not posted there';
+
 function chatFor(deps: NotifyDeps, platform: ChatPlatform): ApprovalChat {
   const chat = deps.chat(platform);
   if (!chat) throw new BusinessRefusal('platform_not_configured', `${platform} is not configured; cannot deliver the message`);
@@ -58,7 +61,7 @@ export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promis
     return `expanded to ${routed.targets.length}`;
   }
   const target = await resolveTarget(job.target, deps);
-  if (!target) throw new BusinessRefusal('target_unresolved', `no ${job.target.platform} account found for ${job.target.kind === 'odoo-user' ? job.target.login : 'the target'}; the card was not posted there`);
+  if (!target) throw new BusinessRefusal('target_unresolved', `no ${job.target.platform} account found for ${job.target.kind === 'odoo-user' ? job.target.login : 'the target'}; ${TARGET_UNRESOLVED_TEXT}`);
   const chat = chatFor(deps, target.platform);
   const login = personLogin(job.target);
   const person: CardPerson | null = login ? { login, ...(job.target.kind !== 'channel' && job.target.onBehalfOf ? { onBehalfOf: job.target.onBehalfOf } : {}) } : null;
