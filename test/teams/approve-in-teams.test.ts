@@ -110,6 +110,16 @@ describe('approvals in Microsoft Teams', () => {
     expect((await h.bot.approvals.audit.forOrder(po.id)).find((a) => a.outcome === 'refused')).toMatchObject({ code: 'not_an_approver' });
   });
 
+  it('tells the clicker when the card names a request the bot does not know, and writes nothing', async () => {
+    const po = await h.createWaitingPo({ amount: 6100 });
+    const card = await h.waitForCard(po.name);
+    const data = h.actionData(h.cardOf(card), TEAMS_VERBS.approvalApprove)!;
+    expect((await h.act('avery', card, TEAMS_VERBS.approvalApprove, { ...data, requestId: 'po-999999-unknown1' })).status).toBe(200);
+    await waitFor(() => h.messagesTo('avery').some((t) => t.includes('This approval request is no longer known to the bot')), 15_000, 'the answer in the personal chat');
+    expect(await h.admin.readState(po.id)).toBe('to approve');
+    expect((await h.bot.approvals.audit.forOrder(po.id)).some((a) => a.outcome === 'accepted')).toBe(false);
+  });
+
   it('answers refresh with the card for that viewer: the approver sees the buttons, the buyer does not', async () => {
     const po = await h.createWaitingPo({ amount: 6500 });
     const card = await h.waitForCard(po.name);
