@@ -1,4 +1,3 @@
-import OdooAwait from 'odoo-await';
 import { resolve } from 'node:path';
 import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
@@ -8,6 +7,7 @@ import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fak
 import { PROJECT_ROOT } from './paths.ts';
 import { buttonClickPayload, interactivityRequest, postToSlackEndpoint, rejectSubmissionPayload } from './slack-sign.ts';
 import { waitFor } from './spawn-bot.ts';
+import { waitingPoFactory } from './waiting-po.ts';
 import { startTestBot, type TestBot } from './start-test-bot.ts';
 import { startToggleProxy, type ToggleProxy } from './toggle-proxy.ts';
 
@@ -87,23 +87,13 @@ export async function startApprovalHarness(env: Record<string, string> = {}): Pr
   const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);
 
-  const [vendor] = await admin.searchIds('res.partner', [['supplier_rank', '>', 0], ['email', 'ilike', '.example']], { limit: 1 });
-  const [product] = await admin.searchIds('product.product', [['purchase_ok', '=', true]], { limit: 1 });
+  const pos = await waitingPoFactory(odoo, admin, `buyer@${DOMAIN}`);
   const cardCalls = (ts: string) => slack.calls.filter((c) => (c.method === 'chat.update' && c.body.ts === ts) || (c.method === 'chat.postMessage' && c.response?.ts === ts));
   let clickSeq = 0;
 
   const harness: ApprovalHarness = {
     bot, slack, odoo, proxy, admin,
-    async createWaitingPo(options = {}) {
-      const login = options.buyerLogin ?? `buyer@${DOMAIN}`;
-      const buyer = new OdooAwait({ baseUrl: odoo.url, db: odoo.db, username: login, password: login.split('@')[0]! });
-      await buyer.connect();
-      const id = (await buyer.create('purchase.order', { partner_id: vendor, order_line: [[0, 0, { product_id: product, product_qty: 1, price_unit: options.amount ?? 12000, taxes_id: [[6, 0, []]] }]] })) as number;
-      await buyer.execute_kw('purchase.order', 'button_confirm', [[[id]]]);
-      const [po] = (await buyer.read('purchase.order', [id], ['name', 'state'])) as Array<{ name: string; state: string }>;
-      if (po?.state !== 'to approve') throw new Error(`PO ${id} is ${po?.state}, not waiting for approval`);
-      return { id, name: po.name };
-    },
+    createWaitingPo: (options = {}) => pos.create(options),
     async waitForCard(orderName) {
       let post: FakeSlackCall | undefined;
       await waitFor(() => {

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import OdooAwait from 'odoo-await';
 import pino from 'pino';
 import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
@@ -14,6 +13,7 @@ import { startFakeBotConnector, type BotConnectorCall, type FakeBotConnector, ty
 import { PROJECT_ROOT } from './paths.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from './redis.ts';
 import { waitFor } from './spawn-bot.ts';
+import { waitingPoFactory } from './waiting-po.ts';
 import { botAddedActivity, cardActionActivity, postActivity, type ActivityAnswer, type TeamsPlace } from './teams-activities.ts';
 
 const DOMAIN = 'northgate-supply.example';
@@ -97,23 +97,13 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
   const bot = { ...runtime, url: runtime.url ?? '' };
   const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);
-  const [vendor] = await admin.searchIds('res.partner', [['supplier_rank', '>', 0], ['email', 'ilike', '.example']], { limit: 1 });
-  const [product] = await admin.searchIds('product.product', [['purchase_ok', '=', true]], { limit: 1 });
+  const pos = await waitingPoFactory(odoo, admin, `buyer@${DOMAIN}`);
   const channelId = APPROVALS_CHANNEL.kind === 'channel' ? APPROVALS_CHANNEL.channelId : '';
 
   const harness: TeamsHarness = {
     bot, connector, odoo, admin,
     install: () => postActivity(bot.url, botAddedActivity(connector.url, TEAMS_USERS.daniel, APPROVALS_CHANNEL)),
-    async createWaitingPo(options = {}) {
-      const login = `buyer@${DOMAIN}`;
-      const buyer = new OdooAwait({ baseUrl: odoo.url, db: odoo.db, username: login, password: 'buyer' });
-      await buyer.connect();
-      const id = (await buyer.create('purchase.order', { partner_id: vendor, order_line: [[0, 0, { product_id: product, product_qty: 1, price_unit: options.amount ?? 12000, taxes_id: [[6, 0, []]] }]] })) as number;
-      await buyer.execute_kw('purchase.order', 'button_confirm', [[[id]]]);
-      const [po] = (await buyer.read('purchase.order', [id], ['name', 'state'])) as Array<{ name: string; state: string }>;
-      if (po?.state !== 'to approve') throw new Error(`PO ${id} is ${po?.state}, not waiting for approval`);
-      return { id, name: po.name };
-    },
+    createWaitingPo: (options = {}) => pos.create(options),
     async waitForCard(orderName) {
       let post: BotConnectorCall | undefined;
       await waitFor(() => {
