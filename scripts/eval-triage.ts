@@ -32,7 +32,7 @@ function parseArgs(argv: string[]): Options {
   };
   const provider = value('provider') ?? 'heuristic';
   if (provider !== 'heuristic' && provider !== 'openai') fail(`--provider must be heuristic or openai (got ${provider})`);
-  const file = resolve(value('file') ?? join(projectRoot, '../shared/data/supplier-emails.dev.jsonl'));
+  const file = resolve(value('file') ?? join(projectRoot, 'data/supplier-emails.dev.jsonl'));
   const out = resolve(value('out') ?? join(projectRoot, `bench/results/triage-eval-${provider}.json`));
   return { file, provider, out };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The body Odoo 17/18 POSTs from an automation rule's "Send Webhook Notification" action, as
- * recorded (../shared/data/odoo/18/flows.json): `_action`, `_id`, `_model`, `id` and the selected
+ * recorded (test/fixtures/odoo/18/flows.json): `_action`, `_id`, `_model`, `id` and the selected
  * fields, relational fields as bare ids, `write_date` with microseconds. Extra fields pass through.
  */
 export const odooWebhookEventSchema = z.looseObject({

@@ -2,19 +2,19 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
-import { sharedPath } from '../support/paths.ts';
+import { odooRecordingPath, RECORDER_SCRIPT } from '../support/paths.ts';
 
 /**
  * The acceptance test of the embedded Odoo: the Python client that recorded real Odoo 18
- * (shared/tools/record-odoo-fixtures.py, stdlib only) runs to the end against it and writes
+ * (scripts/record-odoo-fixtures.py, stdlib only) runs to the end against it and writes
  * files with the same shapes. The recorder listens on port 18999 for the webhook: this is the
  * only file that runs it.
  */
 const python = spawnSync('python3', ['--version']).status === 0;
-const RECORDER = sharedPath('tools', 'record-odoo-fixtures.py');
+const RECORDER = RECORDER_SCRIPT;
 
 function load(dir: string, file: string): any {
   return JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -53,7 +53,7 @@ describe.skipIf(!python)('record-odoo-fixtures.py against the embedded Odoo (ski
   });
 
   it('records the same faults and result shapes as real Odoo 18', () => {
-    const ref = load(sharedPath('data', 'odoo', '18'), 'raw_xmlrpc.json');
+    const ref = load(dirname(odooRecordingPath(18, 'raw_xmlrpc.json')), 'raw_xmlrpc.json');
     const got = load(out, 'raw_xmlrpc.json');
     expect(Object.keys(got).sort()).toEqual(Object.keys(ref).sort());
     for (const name of Object.keys(ref)) {
@@ -66,7 +66,7 @@ describe.skipIf(!python)('record-odoo-fixtures.py against the embedded Odoo (ski
   });
 
   it('writes flows and samples with the recorded keys', () => {
-    const ref = load(sharedPath('data', 'odoo', '18'), 'flows.json');
+    const ref = load(dirname(odooRecordingPath(18, 'flows.json')), 'flows.json');
     const got = load(out, 'flows.json');
     expect(Object.keys(got).sort()).toEqual(Object.keys(ref).sort());
     expect(got.webhook_captured).toHaveLength(3);
@@ -80,7 +80,7 @@ describe.skipIf(!python)('record-odoo-fixtures.py against the embedded Odoo (ski
     expect(got.po_lines_after_receipt[0]).toMatchObject({ qty_received: 70, qty_invoiced: 80 });
     expect(got.bills[0].amount_total).toBe(ref.bills[0].amount_total);
     const samples = load(out, 'search_read_samples.json');
-    const refSamples = load(sharedPath('data', 'odoo', '18'), 'search_read_samples.json');
+    const refSamples = load(dirname(odooRecordingPath(18, 'search_read_samples.json')), 'search_read_samples.json');
     for (const model of Object.keys(refSamples)) {
       expect(samples[model].fields_asked, model).toEqual(refSamples[model].fields_asked);
       if (samples[model].records.length && refSamples[model].records.length) {
@@ -88,6 +88,6 @@ describe.skipIf(!python)('record-odoo-fixtures.py against the embedded Odoo (ski
       }
     }
     const fields = load(out, 'fields_get.json');
-    expect(Object.keys(fields).sort()).toEqual(Object.keys(load(sharedPath('data', 'odoo', '18'), 'fields_get.json')).sort());
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(load(dirname(odooRecordingPath(18, 'fields_get.json')), 'fields_get.json')).sort());
   });
 });

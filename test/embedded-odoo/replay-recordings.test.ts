@@ -7,7 +7,7 @@ import { writeMethodCall } from '../../adapters/xmlrpc/write-xmlrpc.ts';
 import { client, postXml, recording, shape, startListener, type RawEntry } from './rpc-helpers.ts';
 
 /**
- * Replays what real Odoo 17 and 18 answered (shared/data/odoo/<v>/raw_xmlrpc.json and
+ * Replays what real Odoo 17 and 18 answered (test/fixtures/odoo/<v>/raw_xmlrpc.json and
  * flows.json) against the embedded Odoo: the recorded request XML, with the record ids of this
  * database put in, must get the same answer: same bytes where nothing depends on ids, else the
  * same fault code and message (last traceback line) or the same value shapes.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { parseMethodResponse, type MethodResponse } from '../../adapters/xmlrpc/parse-xmlrpc.ts';
 import { PyFloat, type RpcValue } from '../../adapters/xmlrpc/rpc-value.ts';
 import { writeMethodCall } from '../../adapters/xmlrpc/write-xmlrpc.ts';
-import { sharedPath } from '../support/paths.ts';
+import { odooRecordingPath } from '../support/paths.ts';
 
 /** Helpers of the embedded Odoo tests: raw XML-RPC over HTTP, recordings, value shapes. */
 export interface RawEntry {
@@ -16,7 +16,7 @@ export interface RawEntry {
 }
 
 export function recording<T = Record<string, RawEntry>>(version: 17 | 18, file: string): T {
-  return JSON.parse(readFileSync(sharedPath('data', 'odoo', String(version), file), 'utf8')) as T;
+  return JSON.parse(readFileSync(odooRecordingPath(version, file), 'utf8')) as T;
 }
 
 export async function postXml(url: string, service: string, xml: string): Promise<{ status: number; body: string }> {

@@ -9,10 +9,10 @@ import { registerOdooWebhookRoute, secretsMatch } from '../../adapters/http/rout
 import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
 import { RedisOnceStore } from '../../adapters/store/redis-once-store.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
-import { sharedPath } from '../support/paths.ts';
+import { odooRecordingPath } from '../support/paths.ts';
 
 const TOKEN = 'test-webhook-token-0123456789';
-const recorded = JSON.parse(readFileSync(sharedPath('data/odoo/18/flows.json'), 'utf8')).webhook_captured as Array<{ body: Record<string, unknown>; headers: Record<string, string> }>;
+const recorded = JSON.parse(readFileSync(odooRecordingPath(18, 'flows.json'), 'utf8')).webhook_captured as Array<{ body: Record<string, unknown>; headers: Record<string, string> }>;
 
 let server: Server;
 let base: string;

@@ -4,9 +4,9 @@ import { labelledEmailSchema, readContextOf, supplierEmailOf } from '../../src/t
 import { formatEvalReport } from '../../src/triage/eval/format-eval-report.ts';
 import { scoreEval } from '../../src/triage/eval/score-eval.ts';
 import { createHeuristicReader } from '../../src/triage/heuristic/heuristic-reader.ts';
-import { sharedPath } from '../support/paths.ts';
+import { dataPath } from '../support/paths.ts';
 
-const DEV_SET = sharedPath('data/supplier-emails.dev.jsonl');
+const DEV_SET = dataPath('supplier-emails.dev.jsonl');
 
 describe('heuristic provider on the labelled dev set', () => {
   it('reaches accuracy >= 0.85 and ETA exact match >= 0.80, without false injection alarms', async () => {

@@ -1,6 +1,6 @@
 /**
- * The labelled supplier emails (a copy of shared/data/supplier-emails.dev.jsonl kept beside the
- * seed, so the app never reads ../shared at run time), parsed once per process.
+ * The labelled supplier emails seeded into the embedded Odoo's chatter: data/supplier-emails.dev.jsonl
+ * (the repository's copy of the first labelled set), parsed once per process.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ let cached: SupplierEmail[] | undefined;
 
 export function loadSupplierEmails(): SupplierEmail[] {
   if (!cached) {
-    const path = fileURLToPath(new URL('./supplier-emails.dev.jsonl', import.meta.url));
+    const path = fileURLToPath(new URL('../../../data/supplier-emails.dev.jsonl', import.meta.url));
     cached = readFileSync(path, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDaySchema, emailCategorySchema, type ReadContext, type SupplierEmail } from '../email-reading.ts';
 
-/** One line of a labelled JSON Lines file (the format of shared/data/supplier-emails.dev.jsonl). */
+/** One line of a labelled JSON Lines file (the format of data/supplier-emails.dev.jsonl). */
 export const labelledEmailSchema = z.object({
   id: z.string().optional(),
   received_at: z.iso.datetime({ offset: true }),

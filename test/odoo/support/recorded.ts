@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../support/paths.ts';
+import { odooRecordingPath } from '../../support/paths.ts';
 
 export const VERSIONS = [17, 18] as const;
 export type OdooVersion = (typeof VERSIONS)[number];
@@ -12,7 +12,7 @@ export interface RecordedCall {
 }
 
 const load = <T>(version: OdooVersion, file: string): T =>
-  JSON.parse(readFileSync(sharedPath('data/odoo', String(version), file), 'utf8')) as T;
+  JSON.parse(readFileSync(odooRecordingPath(version, file), 'utf8')) as T;
 
 /** raw_xmlrpc.json: the real request/response bytes of real Odoo, by scenario. */
 export const rawCalls = (v: OdooVersion) => load<Record<string, RecordedCall>>(v, 'raw_xmlrpc.json');
