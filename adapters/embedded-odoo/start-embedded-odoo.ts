@@ -29,6 +29,11 @@ export interface EmbeddedOdooOptions {
   seed?: (store: OdooStore) => void | Promise<void>;
   /** The clock of the business methods (dates, write_date). @defaultValue () => new Date() */
   now?: () => Date;
+  /**
+   * 17/18: how long a transaction runs on after its last automation webhook before it commits
+   * (other connections see the old rows meanwhile). @defaultValue DEFAULT_COMMIT_DELAY_MS (150)
+   */
+  commitDelayMs?: number;
 }
 
 export interface EmbeddedOdoo {
@@ -59,7 +64,7 @@ export async function createEmbeddedOdoo(opts: EmbeddedOdooOptions = {}) {
   });
   if (opts.seed) await opts.seed(store);
   const webhooks = new WebhookSender();
-  const service = new OdooService({ store, version, db, schema: loadSchema(version), behaviours: behaviourRegistry(), webhooks, now });
+  const service = new OdooService({ store, version, db, schema: loadSchema(version), behaviours: behaviourRegistry(), webhooks, now, ...(opts.commitDelayMs !== undefined ? { commitDelayMs: opts.commitDelayMs } : {}) });
   return { store, version, db, service, webhooks, handler: createRpcRequestHandler(service) };
 }
 

@@ -32,6 +32,27 @@ export class OdooStore {
   private readonly versions = new Map<string, number>();
   private readonly sorted = new Map<string, { version: number; rows: Row[] }>();
   private readonly inverse = new Map<string, { version: number; index: Map<number, number[]> }>();
+  /** The open transaction's journal (see transaction/row-journal.ts): told before a row changes. */
+  private journal: ((model: string, id: number, before: Row | undefined) => void) | null = null;
+
+  /**
+   * Calls `record` with the row as it was before every insert, update and delete until the
+   * returned function is called: what a transaction needs to roll back or hide its changes.
+   */
+  recordChanges(record: (model: string, id: number, before: Row | undefined) => void): () => void {
+    if (this.journal) throw new Error('a transaction is already recording changes');
+    this.journal = record;
+    return () => {
+      this.journal = null;
+    };
+  }
+
+  /** Puts a row back as it was (undefined: absent), bypassing the journal: rollback and commit use it. */
+  restore(model: string, id: number, row: Row | undefined): void {
+    if (row) this.table(model).set(id, row);
+    else this.table(model).delete(id);
+    this.touch(model);
+  }
 
   /** Bumped by every insert, update and delete of the model. */
   version(model: string): number {
@@ -56,6 +77,7 @@ export class OdooStore {
     const t = this.table(model);
     const id = values.id ?? (this.sequences.get(model) ?? 0) + 1;
     if (t.has(id)) throw new Error(`${model} ${id} already exists`);
+    this.journal?.(model, id, undefined);
     this.sequences.set(model, Math.max(id, this.sequences.get(model) ?? 0));
     t.set(id, { ...values, id } as Row);
     this.touch(model);
@@ -102,12 +124,15 @@ export class OdooStore {
   update(model: string, id: number, patch: Partial<Row>): Row {
     const row = this.get(model, id);
     if (!row) throw new Error(`${model} ${id} does not exist`);
+    this.journal?.(model, id, row);
     Object.assign(row, patch, { id });
     this.touch(model);
     return row;
   }
 
   delete(model: string, id: number): boolean {
+    const row = this.get(model, id);
+    if (row) this.journal?.(model, id, row);
     const done = this.table(model).delete(id);
     if (done) this.touch(model);
     return done;

@@ -3,9 +3,10 @@ import https from 'node:https';
 import type { WebhookRequest } from './run-automations.ts';
 
 /**
- * Fire-and-forget POSTs like Odoo's webhook server action (requests.post(..., timeout=1)):
- * python-requests headers, one attempt, 1 s timeout, no signature; a dead or slow listener
- * never reaches the RPC caller. flush() lets tests wait for what is in flight.
+ * POSTs like Odoo's webhook server action (requests.post(..., timeout=1)): python-requests
+ * headers, one attempt, 1 s timeout, no signature; a failed or timed-out POST is logged here and
+ * never fails the call (Odoo logs a warning and goes on). The transaction runner awaits each one
+ * (transaction/transaction-runner.ts); flush() lets tests wait for what is in flight.
  */
 export interface DeliveredWebhook {
   url: string;
@@ -21,9 +22,11 @@ export class WebhookSender {
 
   constructor(private readonly timeoutMs = 1000) {}
 
-  send(req: WebhookRequest): void {
-    const p = this.post(req).finally(() => this.pending.delete(p));
+  /** POSTs one webhook; resolves when it was answered, failed or timed out (never rejects). */
+  post(req: WebhookRequest): Promise<void> {
+    const p = this.deliver(req).finally(() => this.pending.delete(p));
     this.pending.add(p);
+    return p;
   }
 
   /** Resolves when every POST started so far has answered, failed or timed out. */
@@ -31,7 +34,7 @@ export class WebhookSender {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private post(req: WebhookRequest): Promise<void> {
+  private deliver(req: WebhookRequest): Promise<void> {
     const entry: DeliveredWebhook = { url: req.url, body: req.body };
     this.log.push(entry);
     return new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@ import type { RpcStruct, RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { UserError } from '../odoo-errors.ts';
 import { hasGroup } from '../orm/access.ts';
 import type { ModelBehaviour } from '../orm/behaviour.ts';
-import { odooDatetime, sudo, type OdooEnv } from '../orm/env.ts';
+import { mustGet, odooDatetime, sudo, type OdooEnv } from '../orm/env.ts';
 import { write } from '../orm/records.ts';
 import { billAction, createBills } from './vendor-bill.ts';
 import { chatterMethods, postMessage } from './mail-thread.ts';
@@ -69,19 +69,25 @@ function approve(env: OdooEnv, ids: number[]): RpcStruct {
 }
 
 function confirm(env: OdooEnv, ids: number[]): boolean {
+  const waiting: number[] = [];
   for (const id of ids) {
-    const order = env.store.get('purchase.order', id);
-    if (!order || (order.state !== 'draft' && order.state !== 'sent')) continue;
+    // A missing id is a MissingError (fault 2) once the orders before it were confirmed: the call
+    // rolls back, and on 17/18 their webhooks were already sent (flows.json webhook_before_commit).
+    const order = mustGet(env, 'purchase.order', id);
+    if (order.state !== 'draft' && order.state !== 'sent') continue;
     recomputeOrder(env, id);
     if (approvalAllowed(env, id)) approve(env, [id]);
     else {
       setState(env, id, 'to approve');
-      // Odoo 17/18 write the order twice more in this transition (supplier info on the
-      // products, follower subscription of the vendor); each write re-runs the automation
-      // rules, which is why the recordings show the same webhook POSTed three times. They do not
-      // touch `state`, so a rule with trigger fields (state) fires once.
-      env.events.push({ model: 'purchase.order', id, kind: 'write', changed: [] }, { model: 'purchase.order', id, kind: 'write', changed: [] });
+      waiting.push(id);
     }
+  }
+  // Odoo 17/18/19 write each order twice more at the end of this transition (supplier info on the
+  // products, follower subscription of the vendor); each write re-runs the automation rules, which
+  // is why the recordings show the same webhook POSTed three times, and once only when the call
+  // failed before its end. They do not touch `state`, so a rule with trigger fields (state) fires once.
+  for (const id of waiting) {
+    env.events.push({ model: 'purchase.order', id, kind: 'write', changed: [] }, { model: 'purchase.order', id, kind: 'write', changed: [] });
   }
   return true;
 }

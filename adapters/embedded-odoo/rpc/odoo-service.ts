@@ -1,11 +1,13 @@
 import type { OdooStore } from '../store.ts';
 import { collectWebhooks } from '../automation/run-automations.ts';
 import type { WebhookSender } from '../automation/webhook-sender.ts';
+import { DEFAULT_COMMIT_DELAY_MS } from '../automation/webhook-timing.ts';
 import { AccessDenied, OdooError, PythonError, UserError, frame, marshalNoneTraceback, parseErrorTraceback, traceback } from '../odoo-errors.ts';
 import type { BehaviourRegistry } from '../orm/behaviour.ts';
 import { callKw } from '../orm/call-kw.ts';
 import type { OdooEnv, RecordEvent } from '../orm/env.ts';
 import type { ModelSchema } from '../schema/model-schema.ts';
+import { TransactionRunner } from '../transaction/transaction-runner.ts';
 import { XmlRpcParseError, parseMethodCall } from '../../xmlrpc/parse-xmlrpc.ts';
 import { isStruct, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { MarshalNoneError, MarshalOverflowError, writeFault, writeMethodResponse, type OdooMajor } from '../../xmlrpc/write-xmlrpc.ts';
@@ -23,6 +25,8 @@ export interface OdooServiceOptions {
   behaviours: BehaviourRegistry;
   webhooks: WebhookSender;
   now?: () => Date;
+  /** How long a 17/18 transaction runs on after its last webhook. @defaultValue DEFAULT_COMMIT_DELAY_MS */
+  commitDelayMs?: number;
 }
 
 const VERSION_INFO: Record<OdooMajor, RpcStruct> = {
@@ -30,11 +34,25 @@ const VERSION_INFO: Record<OdooMajor, RpcStruct> = {
   18: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''], server_serie: '18.0', protocol_version: 1 },
 };
 
+/** The Odoo major versions the embedded Odoo serves. */
+export const SERVED_VERSIONS = Object.keys(VERSION_INFO).map(Number) as OdooMajor[];
+
 export class OdooService {
-  constructor(private readonly opts: OdooServiceOptions) {}
+  /** Every call runs in a transaction: rolled back on error, webhooks before or after the commit. */
+  readonly transactions: TransactionRunner;
+
+  constructor(private readonly opts: OdooServiceOptions) {
+    this.transactions = new TransactionRunner({
+      store: opts.store,
+      version: opts.version,
+      webhooks: opts.webhooks,
+      collect: (events) => collectWebhooks(this.env(1, {}, events), events),
+      commitDelayMs: opts.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS,
+    });
+  }
 
   /** Handles one XML-RPC request body for a service ('common', 'object', 'db'). */
-  handle(service: string, body: string): string {
+  async handle(service: string, body: string): Promise<string> {
     const { version } = this.opts;
     let call;
     try {
@@ -45,15 +63,13 @@ export class OdooService {
       }
       throw e;
     }
-    const events: RecordEvent[] = [];
     let result: RpcValue;
     try {
-      result = this.dispatch(service, call.methodName, call.params, events);
+      result = await this.transactions.run((events) => this.dispatch(service, call.methodName, call.params, events));
     } catch (e) {
       return this.fault(e);
     }
-    // The transaction is committed here: automation webhooks go out even if marshalling fails.
-    this.fireWebhooks(events);
+    // Committed by now: marshalling fails AFTER the commit, as button_cancel's None does on Odoo.
     try {
       return writeMethodResponse(result, version);
     } catch (e) {
@@ -69,12 +85,6 @@ export class OdooService {
     if (e instanceof OdooError) return writeFault(e.faultCode, e.message, version);
     const message = e instanceof Error ? e.message : String(e);
     return writeFault(1, traceback(version, new PythonError('Exception', message)), version);
-  }
-
-  private fireWebhooks(events: RecordEvent[]): void {
-    if (events.length === 0) return;
-    const env = this.env(1, {}, events);
-    for (const req of collectWebhooks(env, events)) this.opts.webhooks.send(req);
   }
 
   private env(uid: number, context: RpcStruct, events: RecordEvent[]): OdooEnv {

@@ -47,16 +47,16 @@ export function createRpcRequestHandler(service: OdooService, opts: RpcHandlerOp
     });
     req.on('end', () => {
       if (tooBig) return;
-      let out: string;
-      try {
-        out = service.handle(name, Buffer.concat(chunks).toString('utf8'));
-      } catch (e) {
-        console.error('embedded-odoo: unexpected error', e);
-        res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
-        return;
-      }
-      const body = Buffer.from(out, 'utf8');
-      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(body.length) }).end(body);
+      service.handle(name, Buffer.concat(chunks).toString('utf8')).then(
+        (out) => {
+          const body = Buffer.from(out, 'utf8');
+          res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(body.length) }).end(body);
+        },
+        (e: unknown) => {
+          console.error('embedded-odoo: unexpected error', e);
+          res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
+        },
+      );
     });
     req.on('error', () => res.destroy());
     return true;
