@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
-import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { startEmbeddedOdoo, type EmbeddedOdoo, type EmbeddedOdooOptions } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fakes/fake-slack-api.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { buttonClickPayload, interactivityRequest, postToSlackEndpoint, rejectSubmissionPayload } from './slack-sign.ts';
@@ -74,8 +74,8 @@ export function buttonsOf(body: Record<string, unknown>): Record<string, string>
  * The approval flow end to end: the embedded Odoo (seeded) behind a proxy that can take it down,
  * the fake Slack Web API, and the bot configured for both, with its webhook rule in Odoo.
  */
-export async function startApprovalHarness(env: Record<string, string> = {}): Promise<ApprovalHarness> {
-  const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
+export async function startApprovalHarness(env: Record<string, string> = {}, options: { odooVersion?: EmbeddedOdooOptions['version'] } = {}): Promise<ApprovalHarness> {
+  const odoo = await startEmbeddedOdoo({ port: 0, ...(options.odooVersion ? { version: options.odooVersion } : {}), seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
   const proxy = await startToggleProxy(odoo.port);
   const slack = await startFakeSlackApi({ users: Object.values(SLACK_USERS) });
   const token = 'approval-harness-webhook-token-0123';
