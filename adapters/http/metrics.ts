@@ -5,6 +5,10 @@ export interface Metrics {
   registry: Registry;
   webhookRequests: Counter<'source' | 'outcome'>;
   odooCallDuration: Histogram<'model' | 'method' | 'outcome'>;
+  /** Webhooks whose change Odoo never committed (17/18 POST before the commit, also for rollbacks). */
+  odooWebhookRolledBack: Counter<'model'>;
+  /** How long the worker waited for Odoo to commit what a webhook announced, by outcome. */
+  odooWebhookCatchUp: Histogram<'model' | 'outcome'>;
   /** Feeds the Odoo call histogram; the gateway calls it after every call. */
   observeOdooCall(model: string, method: string, ms: number, outcome: string): void;
 }
@@ -24,6 +28,19 @@ export function createMetrics(queues?: BullQueues): Metrics {
     help: 'Duration of Odoo external API calls',
     labelNames: ['model', 'method', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const odooWebhookRolledBack = new Counter({
+    name: 'chatops_odoo_webhook_rolled_back_total',
+    help: 'Odoo webhooks whose change Odoo never committed (rolled back): nothing was done, the reconciliation scan has the record',
+    labelNames: ['model'] as const,
+    registers: [registry],
+  });
+  const odooWebhookCatchUp = new Histogram({
+    name: 'chatops_odoo_webhook_catch_up_seconds',
+    help: 'Time the worker waited for Odoo to commit the version a webhook announced (Odoo 17/18 POST before the commit)',
+    labelNames: ['model', 'outcome'] as const,
+    buckets: [0, 0.05, 0.15, 0.35, 0.75, 1.55, 3.15, 5],
     registers: [registry],
   });
   if (queues) {
@@ -55,6 +72,8 @@ export function createMetrics(queues?: BullQueues): Metrics {
     registry,
     webhookRequests,
     odooCallDuration,
+    odooWebhookRolledBack,
+    odooWebhookCatchUp,
     observeOdooCall(model, method, ms, outcome) {
       odooCallDuration.observe({ model, method, outcome }, ms / 1000);
     },

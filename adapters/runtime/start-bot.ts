@@ -181,7 +181,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 
     if (options.workers) {
       const handlers = createJobHandlers({
-        odoo, redis, keyPrefix: config.redis.keyPrefix, logger,
+        odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
         handlers: mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), options.handlers ?? {}),
       });
