@@ -50,7 +50,7 @@ export function billRecords(ctx: BillContext, related: RecordRef[] = []): Except
   const { bill } = ctx;
   return {
     ...orderRecords(ctx.order),
-    subject: { model: 'account.move', id: bill.id, name: bill.name },
+    subject: { model: 'account.move', id: bill.id, name: billLabel(bill) },
     company: ctx.company,
     vendor: refOf('res.partner', bill.partner) ?? refOf('res.partner', ctx.order?.partner),
     related,
@@ -61,7 +61,7 @@ export function billRecords(ctx: BillContext, related: RecordRef[] = []): Except
 export function billFacts(ctx: BillContext, lines: BillLineMatch[], note: string | null = null): BillFacts {
   const { bill } = ctx;
   return {
-    billName: bill.name === '/' ? null : bill.name,
+    billName: billNumber(bill),
     billRef: bill.ref,
     billState: bill.state,
     vendorName: bill.partner?.name ?? ctx.order?.partner?.name ?? null,
@@ -73,10 +73,30 @@ export function billFacts(ctx: BillContext, lines: BillLineMatch[], note: string
   };
 }
 
-/** How a bill is called in a title: its number, else the vendor's reference, else its id. */
-export function billLabel(bill: VendorBill): string {
-  if (bill.name && bill.name !== '/') return bill.name;
+/**
+ * The bill's number, or null while it has none: a draft's `name` is `/` on 17/18 and false on 19
+ * (the gateway gives null for false). Never show `/` as a name.
+ */
+export function billNumber(bill: Pick<VendorBill, 'name'>): string | null {
+  const name = bill.name?.trim();
+  return name && name !== '/' ? name : null;
+}
+
+/** How a bill is called in a title: its number, else "draft bill" with the vendor's reference, else its id. */
+export function billLabel(bill: Pick<VendorBill, 'id' | 'name' | 'ref'>): string {
+  const number = billNumber(bill);
+  if (number) return number;
   return bill.ref ? `draft bill ${bill.ref}` : `draft bill #${bill.id}`;
+}
+
+/** What a bill card shows besides the material facts: number, state, reference, dates, total, PO and its state. */
+export function billShown(ctx: BillContext): unknown {
+  const { bill, order } = ctx;
+  return {
+    number: billNumber(bill), state: bill.state, ref: bill.ref, payment: bill.paymentState, total: bill.amountTotal,
+    date: bill.invoiceDate, due: bill.invoiceDateDue, vendor: bill.partner?.name ?? null,
+    po: order?.name ?? bill.invoiceOrigin, poState: order?.state ?? null,
+  };
 }
 
 /** A bill line with no PO line to match (bills without PO, duplicates). */

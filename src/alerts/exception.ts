@@ -249,7 +249,7 @@ function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Builds an exception of one type, keyed on its subject, fingerprinted on `material` plus severity. */
+/** Builds an exception of one type, keyed on its subject, fingerprinted on `material`, `shown` and severity. */
 export function makeException<T extends ExceptionType>(
   type: T,
   parts: {
@@ -260,6 +260,12 @@ export function makeException<T extends ExceptionType>(
     facts: FactsByType[T];
     records: ExceptionRecords;
     material: unknown;
+    /**
+     * What the card shows that is not material (names, states, dates): in the fingerprint too, so
+     * a scan that reads something else than the card was rendered from (a webhook's stale read)
+     * corrects the card in place, without re-alerting.
+     */
+    shown?: unknown;
     now: Date;
   },
 ): ProcurementException {
@@ -274,7 +280,7 @@ export function makeException<T extends ExceptionType>(
     facts: parts.facts,
     records: parts.records,
     detectedAt: parts.now,
-    fingerprint: fingerprintOf({ type, severity: parts.severity, owner: parts.owner, material: parts.material }),
+    fingerprint: fingerprintOf({ type, severity: parts.severity, owner: parts.owner, material: parts.material, shown: parts.shown }),
   };
   return exception as unknown as ProcurementException;
 }

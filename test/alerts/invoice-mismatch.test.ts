@@ -43,6 +43,27 @@ describe('detectInvoiceMismatches (three-way match)', () => {
     expect(mismatches(snapshot({ ...short, vendorBills: [bill({ state: 'cancel' })] }))).toEqual([]);
   });
 
+  it('never names a draft bill "/" (17/18) or false (19), and its card follows it when posted', () => {
+    const short = { purchaseOrderLines: [poLine({ qtyReceived: 70 })], vendorBillLines: [billLine({ priceUnit: 157.5 })] };
+    for (const name of ['/', null]) {
+      const found = mismatches(snapshot({ ...short, vendorBills: [bill({ state: 'draft', name })] }));
+      for (const e of found) {
+        expect(e.facts).toMatchObject({ billName: null, billState: 'draft' });
+        expect(e.records.subject.name).toBe('draft bill INV-1001');
+        expect(e.title).not.toMatch(/\/|false|null/);
+      }
+    }
+    const draft = mismatches(snapshot({ ...short, vendorBills: [bill({ state: 'draft', name: '/' })] }));
+    const posted = mismatches(snapshot({ ...short, vendorBills: [bill({ state: 'posted', name: 'BILL/2026/11/0001' })] }));
+    const price = (es: ProcurementException[]) => es.find((e) => e.type === 'bill-price-mismatch')!;
+    // Same quantities, prices and severity: only what the card shows changed, and the fingerprint says so.
+    expect(price(posted).severity).toBe(price(draft).severity);
+    expect(price(posted).fingerprint).not.toBe(price(draft).fingerprint);
+    // The clock alone changes nothing.
+    const later = detectInvoiceMismatches(snapshot({ ...short, vendorBills: [bill({ state: 'draft', name: '/' })] }), thresholds({}), at('2026-12-20T09:00:00Z'));
+    expect(price(later).fingerprint).toBe(price(draft).fingerprint);
+  });
+
   it('does not flag over-received lines billed for what was received', () => {
     expect(mismatches(snapshot({ purchaseOrderLines: [poLine({ quantity: 80, qtyReceived: 86 })], vendorBillLines: [billLine({ quantity: 86 })] }))).toEqual([]);
     const [e] = mismatches(snapshot({ purchaseOrderLines: [poLine({ quantity: 80, qtyReceived: 86 })], vendorBillLines: [billLine({ quantity: 90 })] }));

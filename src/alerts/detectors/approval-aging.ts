@@ -59,6 +59,7 @@ export function detectApprovalAging(
         },
         records: { ...orderRecords(order), subject: { model: 'purchase.order', id: order.id, name: order.name }, related: [] },
         material: { since, amount: order.amountTotal },
+        shown: { vendor: vendorName, currency: amount.currency },
         now,
       }),
     );

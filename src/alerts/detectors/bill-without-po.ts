@@ -1,5 +1,5 @@
 import type { AlertThresholds } from '../alert-thresholds.ts';
-import { billContextOf, billFacts, billLabel, billOwner, billRecords, unmatchedLine } from '../bill-context.ts';
+import { billContextOf, billFacts, billLabel, billOwner, billRecords, billShown, unmatchedLine } from '../bill-context.ts';
 import type { ProcurementException } from '../exception.ts';
 import { makeException } from '../exception.ts';
 import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapshot.ts';
@@ -33,6 +33,7 @@ export function detectBillsWithoutPo(
         facts: billFacts(ctx, lines.map((l) => unmatchedLine(l, currency))),
         records: billRecords(ctx),
         material: { amount: bill.amountTotal, lines: lines.map((l) => [l.id, l.quantity, l.priceUnit]) },
+        shown: billShown(ctx),
         now,
       }),
     );

@@ -1,6 +1,6 @@
 import type { VendorBill } from '../../domain/odoo-records.ts';
 import type { AlertThresholds } from '../alert-thresholds.ts';
-import { billContextOf, billFacts, billLabel, billOwner, billRecords, unmatchedLine } from '../bill-context.ts';
+import { billContextOf, billFacts, billLabel, billNumber, billOwner, billRecords, billShown, unmatchedLine } from '../bill-context.ts';
 import type { ProcurementException } from '../exception.ts';
 import { makeException } from '../exception.ts';
 import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapshot.ts';
@@ -62,13 +62,14 @@ export function detectDuplicateBillRefs(
           normalizedRef: normalizeVendorRef(bill.ref ?? ''),
           original: {
             id: original.id,
-            name: original.name === '/' ? null : original.name,
+            name: billNumber(original),
             state: original.state,
             amountTotal: { amount: original.amountTotal, currency: original.currency?.name ?? null },
           },
         },
         records: billRecords(ctx, [{ model: 'account.move', id: original.id, name: original.name }]),
         material: { original: original.id, originalState: original.state, amount: bill.amountTotal },
+        shown: { bill: billShown(ctx), original: billNumber(original) },
         now,
       }),
     );

@@ -114,6 +114,7 @@ export function detectEtaSlipped(
         },
         // Each line's new date is material: a further slip is news, the same slip again is not.
         material: slipped.map((s) => [s.lineId, s.datePlanned]),
+        shown: { state: order.state, vendor: vendorName, warehouse: order.warehouse?.name ?? null, firstPromised: promised },
         now,
       }),
     );

@@ -2,7 +2,7 @@ import type { PurchaseOrderLine, VendorBill, VendorBillLine } from '../../domain
 import type { AlertThresholds, Tolerance } from '../alert-thresholds.ts';
 import { priceToleranceFor } from '../alert-thresholds.ts';
 import type { BillContext } from '../bill-context.ts';
-import { billContextOf, billFacts, billLabel, billOwner, billRecords } from '../bill-context.ts';
+import { billContextOf, billFacts, billLabel, billOwner, billRecords, billShown } from '../bill-context.ts';
 import type { BillLineMatch, ProcurementException, Severity } from '../exception.ts';
 import { makeException } from '../exception.ts';
 import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapshot.ts';
@@ -192,6 +192,8 @@ export function detectInvoiceMismatches(
           ),
           // What is billed and at which price against what: a further receipt or a corrected price is material.
           material: matches.map((m) => [m.billLineId, m.billedQuantity, m.billedOnOtherBills, m.receivedQuantity, m.billPrice.amount, m.poPrice?.amount ?? null]),
+          // A draft posted since (its number and state), a new due date...: the card follows.
+          shown: billShown(ctx),
           now,
         }),
       );

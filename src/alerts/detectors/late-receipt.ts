@@ -90,6 +90,8 @@ export function detectLateReceipts(
         },
         // A new scheduled date (rescheduled by the vendor) is material; the clock ticking is not.
         material: { scheduledDate: r.scheduledDate, backorderOf: r.backorderOf?.id ?? null },
+        // What the card names and shows besides: the receipt's state, its deadline, the PO and vendor.
+        shown: { state: r.state, deadline: r.dateDeadline, po: poName, vendor: vendorName, warehouse: r.warehouse?.name ?? null },
         now,
       }),
     );

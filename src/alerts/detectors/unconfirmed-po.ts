@@ -44,6 +44,7 @@ function build(
     records: { ...orderRecords(order), subject: { model: 'purchase.order', id: order.id, name: order.name }, related: [] },
     // Severity (in the fingerprint already) is what changes while it waits; a new amount is material.
     material: { since, amount: order.amountTotal },
+    shown: { state: order.state, vendor: vendorName, warehouse: order.warehouse?.name ?? null, planned: order.datePlanned },
     now,
   });
 }

@@ -148,7 +148,9 @@ export function factsOf(t: TrackedException): Array<{ label: string; value: stri
       break;
     default: {
       const b = e.facts;
-      out.push({ label: 'Bill', value: [b.billName, b.billRef].filter(Boolean).join(' · ') || null }, { label: 'Total', value: `${b.amountTotal.amount.toFixed(2)} ${b.amountTotal.currency ?? ''}`.trim() });
+      // Its number and state (a draft has no number yet: never "/"), then the vendor's reference.
+      const bill = b.billName ? `${b.billName} · ${b.billState}` : 'draft bill, no number yet';
+      out.push({ label: 'Bill', value: [bill, b.billRef ? `vendor ref ${b.billRef}` : null].filter(Boolean).join(' · ') }, { label: 'Total', value: `${b.amountTotal.amount.toFixed(2)} ${b.amountTotal.currency ?? ''}`.trim() });
       const stake = b.lines.reduce((s, l) => s + (l.amountAtStake?.amount ?? 0), 0);
       if (stake > 0) out.push({ label: 'At stake', value: `${stake.toFixed(2)} ${b.comparedIn ?? ''}`.trim() });
     }

@@ -57,7 +57,8 @@ export async function proposeBillCategory(
     exceptionKey: e.key,
     exceptionType: e.type,
     title: e.title,
-    bill: { id: e.records.subject.id, name: f.billName ?? e.records.subject.name, ref: f.billRef ?? null, vendorName: f.vendorName ?? null, poName: f.poName ?? null, companyId: e.records.company?.id ?? null },
+    // billName is null while the bill is a draft without a number (never `/`): the card says "draft bill".
+    bill: { id: e.records.subject.id, name: f.billName, ref: f.billRef ?? null, vendorName: f.vendorName ?? null, poName: f.poName ?? null, companyId: e.records.company?.id ?? null },
     explanation: suggestion.explanation,
     proposedCategory: suggestion.category,
   };

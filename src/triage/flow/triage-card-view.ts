@@ -73,7 +73,7 @@ export function triageCardViewOf(p: TriageProposal, options: { odooUrl: string }
   }
   return {
     ...base,
-    title: `Bill mismatch · ${p.bill.name ?? `bill ${p.bill.id}`}${p.bill.vendorName ? ` · ${p.bill.vendorName}` : ''}`,
+    title: `Bill mismatch · ${billWords(p.bill)}${p.bill.vendorName ? ` · ${p.bill.vendorName}` : ''}`,
     summary: p.title,
     categories: MISMATCH_CATEGORIES,
     confidence: null,
@@ -82,7 +82,7 @@ export function triageCardViewOf(p: TriageProposal, options: { odooUrl: string }
     facts: billFacts(p),
     evidence: p.explanation,
     injectionSuspected: false,
-    origin: `Exception ${p.exceptionType} on ${p.bill.name ?? `bill ${p.bill.id}`}${p.bill.poName ? ` (PO ${p.bill.poName})` : ''}`,
+    origin: `Exception ${p.exceptionType} on ${billWords(p.bill)}${p.bill.poName ? ` (PO ${p.bill.poName})` : ''}`,
     onConfirm: `Confirm writes a note and an activity on the bill with the category "${categoryWords(p.category)}".`,
     odooUrl: link('account.move', p.bill.id),
   };
@@ -133,9 +133,14 @@ function emailFacts(p: EmailProposal): Array<{ label: string; value: string }> {
   return facts;
 }
 
+/** The bill's number; a draft has none yet (`/` on 17/18, false on 19): "draft bill", never "/". */
+function billWords(bill: BillProposal['bill']): string {
+  return bill.name && bill.name !== '/' ? bill.name : 'draft bill';
+}
+
 function billFacts(p: BillProposal): Array<{ label: string; value: string }> {
   return [
-    { label: 'Bill', value: `${p.bill.name ?? `#${p.bill.id}`}${p.bill.ref ? ` (vendor ref ${p.bill.ref})` : ''}` },
+    { label: 'Bill', value: `${billWords(p.bill)}${p.bill.ref ? ` (vendor ref ${p.bill.ref})` : ''}` },
     ...(p.bill.poName ? [{ label: 'PO', value: p.bill.poName }] : []),
     { label: 'Suggested', value: categoryWords(p.proposedCategory) },
   ];

@@ -135,7 +135,8 @@ async function writeBill(p: BillProposal, d: TriageDecision, deps: WriteBackTria
   const by = d.actor.displayName ?? d.odooLogin;
   const [bill] = await deps.odoo.read('vendorBill', [p.bill.id]);
   if (!bill) throw new BusinessRefusal('bill_missing', `bill ${p.bill.name ?? p.bill.id} no longer exists in Odoo; nothing was written`);
-  if (await noteExists(deps.odoo, 'account.move', bill.id, d)) return `already written to ${bill.name ?? 'the bill'}`;
+  const called = bill.name && bill.name !== '/' ? bill.name : 'the draft bill';
+  if (await noteExists(deps.odoo, 'account.move', bill.id, d)) return `already written to ${called}`;
   const category = categoryWords(d.category);
   await ensureActivity(deps.odoo, { model: 'account.move', resId: bill.id, userId: d.odooUserId, summary: `Resolve mismatch: ${category}`, note: `${p.title}\n${p.explanation}`, deadline: addDays(dayOf(deps.now()), 1) }, d);
   const note = [
@@ -144,7 +145,7 @@ async function writeBill(p: BillProposal, d: TriageDecision, deps: WriteBackTria
     marker(d),
   ].join('\n');
   await deps.odoo.postNote('account.move', bill.id, note);
-  return `note and activity "Resolve mismatch: ${category}" on ${bill.name ?? 'the bill'}`;
+  return `note and activity "Resolve mismatch: ${category}" on ${called}`;
 }
 
 async function forwardToFinance(p: EmailProposal, d: TriageDecision, deps: WriteBackTriageDeps): Promise<void> {
