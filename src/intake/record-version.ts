@@ -22,13 +22,15 @@ const toSecond = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 /**
  * Reads the committed version of the record a webhook names: null when Odoo has no such record
  * (deleted, or created by a transaction that has not committed). For a model the gateway has no
- * typed read for, only its existence is known (`undefined` write_date never holds a change back).
+ * typed read for, or a record outside its kind's scope, only its existence is known ('exists').
  */
 export async function readCommittedVersion(odoo: Pick<OdooGateway, 'read' | 'searchIds'>, model: string, id: number): Promise<CommittedVersion | 'exists' | null> {
+  const exists = async () => ((await odoo.searchIds(model, [['id', '=', id]], { limit: 1 })).length ? 'exists' : null);
   const kind = KIND_OF_MODEL[model];
-  if (!kind) return (await odoo.searchIds(model, [['id', '=', id]], { limit: 1 })).length ? 'exists' : null;
+  if (!kind) return exists();
   const [record] = (await odoo.read(kind, [id])) as Array<{ writeDate: Date; state?: string | null }>;
-  if (!record) return null;
+  // Outside the kind's scope (an outgoing picking, a customer invoice): no listener acts on it.
+  if (!record) return exists();
   return { writeDate: toSecond(record.writeDate), state: typeof record.state === 'string' ? record.state : null };
 }
 
