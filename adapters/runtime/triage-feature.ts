@@ -1,3 +1,4 @@
+import { emittingTriageStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { App } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -52,6 +53,8 @@ export interface TriageFeatureDeps {
   reader?: EmailReader;
   /** Teams (createTeams), when on: buyers found in its member directory and `teams:` channels get their cards there. */
   teams?: Teams | null;
+  /** Outbound events (policy `events:`): wraps the proposal store. */
+  emit?: EmitDeps;
 }
 
 export interface TriageFeature {
@@ -81,7 +84,8 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
   const { config, redis, queues, odoo, settings, logger, now } = deps;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
-  const store = new RedisTriageStore(redis, prefix);
+  // A stored confirmation also publishes triage.confirmed.
+  const store = deps.emit ? emittingTriageStore(new RedisTriageStore(redis, prefix), deps.emit) : new RedisTriageStore(redis, prefix);
   const recorder = new RedisTriageRecorder(redis, prefix);
   const once = new RedisOnceStore(redis, prefix);
   const cursors = new RedisCursorStore(redis, prefix);
