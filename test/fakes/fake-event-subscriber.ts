@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { verifyEventSignature, EVENT_SIGNATURE_HEADER } from '../../adapters/events/sign-event.ts';
 import type { ChatopsEvent } from '../../src/events/chatops-event.ts';
 
@@ -28,7 +28,7 @@ export interface FakeEventSubscriber {
 
 export async function startFakeEventSubscriber(secret: string): Promise<FakeEventSubscriber> {
   const received: ReceivedEvent[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const state = { calls: 0, answer: null as number | null };
   const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
