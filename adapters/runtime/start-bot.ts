@@ -42,6 +42,7 @@ import type { ChatPlatform } from '../../src/ports/chat.ts';
 import { unreachableChannels } from './unreachable-channels.ts';
 import { createEventsFeature, type EventsFeature } from '../events/create-events-feature.ts';
 import { readEventsSection } from '../events/read-events-section.ts';
+import { readSupplierEventsSection } from '../triage/read-supplier-events-section.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 
 export interface StartBotOptions {
@@ -100,6 +101,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const triageSettings = await readTriageSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const policyDelegations = await readDelegationsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy, now });
     const eventSubscribers = await readEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const supplierEvents = await readSupplierEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -170,7 +172,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     });
     approvals.routeThrough(delegation);
     approvals.registerMetrics(metrics.registry);
-    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit });
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
     const alerts = createAlertsFeature({
       config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,

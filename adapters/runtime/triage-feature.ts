@@ -1,3 +1,8 @@
+import { registerSupplierEventWebhook } from '../http/routes/supplier-event-webhook.ts';
+import { handleSupplierEvent, WRITE_SUPPLIER_EVENT_JOB } from '../../src/supplier-events/handle-supplier-event.ts';
+import { SUPPLIER_EVENT_JOB, type SupplierEventJob } from '../../src/supplier-events/receive-supplier-event.ts';
+import { DEFAULT_SUPPLIER_EVENT_SETTINGS, type SupplierEventSettings } from '../../src/supplier-events/supplier-events-section.ts';
+import { writeSupplierEvent } from '../../src/supplier-events/write-supplier-event.ts';
 import { emittingTriageStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { App } from '@slack/bolt';
 import type { Express } from 'express';
@@ -55,12 +60,14 @@ export interface TriageFeatureDeps {
   teams?: Teams | null;
   /** Outbound events (policy `events:`): wraps the proposal store. */
   emit?: EmitDeps;
+  /** The policy's `supplier_events:` (what n8n's structured updates may write directly). */
+  supplierEvents?: SupplierEventSettings;
 }
 
 export interface TriageFeature {
   /** Merge into the workers' handlers (queues triage, notify, writeback, scan). */
   handlers: JobHandlers;
-  /** POST /webhooks/supplier-email (HMAC with SUPPLIER_EMAIL_HMAC_SECRET). */
+  /** POST /webhooks/supplier-email and /webhooks/supplier-event (HMAC with SUPPLIER_EMAIL_HMAC_SECRET). */
   registerRoutes(app: Express, metrics: Metrics): void;
   /** The triage card's listeners, on the Bolt app that mountSlack made. */
   registerSlack(bolt: App): void;
@@ -106,6 +113,7 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
       triage: {
         [TRIAGE_EMAIL_JOB]: (data) => triageEmail(data as TriageEmailJob, { ...base, reader }),
         [TRIAGE_JOBS.billMismatch]: (data) => proposeBillCategory(data as BillMismatchJob, base),
+        [SUPPLIER_EVENT_JOB]: (data) => handleSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway, queue, store, settings: deps.supplierEvents ?? DEFAULT_SUPPLIER_EVENT_SETTINGS, triage: settings, now }),
       },
       notify: {
         [TRIAGE_JOBS.postCard]: (data) => handleTriagePostCard(data as TriagePostCardJob, notifyDeps),
@@ -116,6 +124,7 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
       writeback: {
         [TRIAGE_JOBS.decide]: (data) => decideTriage(data as TriageClick, { ...base, loginOverride, profile: async (u) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.profile(u) : null) }),
         [TRIAGE_JOBS.writeBack]: (data, ctx) => writeBackTriage(data as TriageWriteBackJob, ctx, base),
+        [WRITE_SUPPLIER_EVENT_JOB]: (data) => writeSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway }),
       },
       scan: {
         [TRIAGE_JOBS.chatterScan]: () => scanChatterEmails({ odoo: odoo.gateway, cursors, once, queue, dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds, now }),
@@ -130,6 +139,17 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
         queue,
         metrics,
         logger,
+      });
+      registerSupplierEventWebhook(app, {
+        secret: config.webhooks.supplierEmailHmacSecret,
+        bodyLimitBytes: config.webhooks.bodyLimitBytes,
+        dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
+        odoo: odoo.gateway,
+        once,
+        queue,
+        metrics,
+        logger,
+        now,
       });
     },
     registerSlack(bolt) {

@@ -104,6 +104,7 @@ export const policySchema = z.strictObject({
   triage: z.unknown().optional(),
   delegations: z.unknown().optional(),
   events: z.unknown().optional(),
+  supplier_events: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;
