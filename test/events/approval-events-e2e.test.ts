@@ -43,9 +43,9 @@ describe('outbound events from a real approval', () => {
     const card = await h.waitForCard(po.name);
     await h.click('avery', card, 'approve');
     await h.click('avery', card, 'approve'); // a double click: still one decision, one event
-    await h.waitForCardText(card, /written to Odoo/i, 15_000);
+    await h.waitForCardText(card, /written to Odoo/i, 30_000);
     const ofPo = () => sub.received.filter((r) => r.event.subject.id === po.id);
-    await waitFor(() => ofPo().length >= 3, 15_000, 'three events for the PO');
+    await waitFor(() => ofPo().length >= 3, 30_000, 'three events for the PO');
     await new Promise((r) => setTimeout(r, 500));
     const events = ofPo().map((r) => r.event);
     expect(events.map((e) => e.type)).toEqual(['approval.requested', 'approval.decided', 'approval.written']);
