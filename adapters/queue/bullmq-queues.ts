@@ -13,6 +13,9 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, DefaultJobOptions> = {
   notify: { attempts: 6, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false },
   scan: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false },
   triage: { attempts: 3, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false },
+  // Delivery jobs only wake a subscriber's drain; the drain keeps its own per-event attempts and
+  // backoff (adapters/events), so a job that fails (Redis blip) is simply tried again.
+  events: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: 3600, count: 1_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
 };
 
 export type BullQueues = Record<QueueName, Queue>;

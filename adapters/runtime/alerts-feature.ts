@@ -1,3 +1,4 @@
+import { emittingExceptionStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { App } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -73,6 +74,8 @@ export interface AlertsFeatureOptions {
   pace?: PaceOptions;
   /** Told of every exception that opened or changed materially (triage: bill-mismatch category). */
   onMaterialChange?: (e: ProcurementException) => Promise<unknown>;
+  /** Outbound events (policy `events:`): wraps the exception store. */
+  emit?: EmitDeps;
 }
 
 /**
@@ -83,7 +86,8 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
   const { config, settings, redis, queues, odoo, logger, now } = options;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
-  const store = new RedisExceptionStore(redis, prefix);
+  // Each stored transition also publishes its event (exception.opened / acknowledged / cleared).
+  const store = options.emit ? emittingExceptionStore(new RedisExceptionStore(redis, prefix), options.emit) : new RedisExceptionStore(redis, prefix);
   const burst = new RedisBurstGate(redis, prefix);
   let observer: AlertObserver = NO_OBSERVER;
   const observing: AlertObserver = {

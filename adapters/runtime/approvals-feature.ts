@@ -1,3 +1,4 @@
+import { emittingApprovalStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
 import { registerApprovalMetrics } from '../approvals/approval-metrics.ts';
@@ -68,11 +69,12 @@ export interface ApprovalsFeature {
  * and the handlers of every approval job. Slack and Teams (later) only add adapters here; the
  * use cases are the same.
  */
-export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date; teamsAuth?: TeamsAuthOptions }): ApprovalsFeature {
+export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date; teamsAuth?: TeamsAuthOptions; emit?: EmitDeps }): ApprovalsFeature {
   const { config, redis, queues, odoo, logger, now } = options;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
-  const store = new RedisApprovalStore(redis, prefix);
+  // Each stored transition also publishes its event (approval.requested / decided / written).
+  const store = options.emit ? emittingApprovalStore(new RedisApprovalStore(redis, prefix), options.emit) : new RedisApprovalStore(redis, prefix);
   const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
   const cursors = new RedisCursorStore(redis, prefix);
 

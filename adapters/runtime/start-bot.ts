@@ -40,6 +40,9 @@ import type { WorkspaceStore } from '../workspace/workspace-store.ts';
 import type { Teams } from '../teams/create-teams.ts';
 import type { ChatPlatform } from '../../src/ports/chat.ts';
 import { unreachableChannels } from './unreachable-channels.ts';
+import { createEventsFeature, type EventsFeature } from '../events/create-events-feature.ts';
+import { readEventsSection } from '../events/read-events-section.ts';
+import { readSupplierEventsSection } from '../triage/read-supplier-events-section.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 
 export interface StartBotOptions {
@@ -67,6 +70,8 @@ export interface BotRuntime {
   triage: TriageFeature;
   /** Delegations (policy file and `/po delegate`): who acts for an absent approver. */
   delegation: DelegationFeature;
+  /** Outbound events to the policy's `events:` subscribers (n8n and others). */
+  events: EventsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -95,6 +100,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const alertSettings = await loadAlertsSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy });
     const triageSettings = await readTriageSettings({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const policyDelegations = await readDelegationsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy, now });
+    const eventSubscribers = await readEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const supplierEvents = await readSupplierEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -105,6 +112,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const queues = createQueues(redis, config.redis.keyPrefix);
     closers.push(() => closeQueues(queues));
     const metrics = createMetrics(queues);
+    const events = createEventsFeature({ subscribers: eventSubscribers, redis, prefix: config.redis.keyPrefix, queues, logger, now });
+    events.registerMetrics(metrics.registry);
 
     const odoo = await connectOdoo({ config, logger, metrics, startEmbedded: options.http });
     closers.push(odoo.close);
@@ -155,7 +164,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
-    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth });
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
     const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
       // Read when a command arrives, so it does not matter which of the two is built first.
@@ -163,10 +172,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     });
     approvals.routeThrough(delegation);
     approvals.registerMetrics(metrics.registry);
-    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams });
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
     const alerts = createAlertsFeature({
-      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams,
+      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
       onMaterialChange: (e) => triage.requestBillCategory(e),
     });
@@ -177,13 +186,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (unreachable.length > 0) {
       logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
     }
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, webhookToken, stop: stopAll };
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), options.handlers ?? {}),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
@@ -191,6 +200,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await approvals.schedule();
       await alerts.schedule();
       await triage.schedule();
+      await events.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -224,7 +234,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
-          ownUrl: url, policy, queues, approvalStore: approvals.store, metrics, logger, now,
+          ownUrl: url, policy, queues, approvalStore: approvals.store, events, metrics, logger, now,
           // The workspace stands in for Slack: channels routed to Teams (`teams:...`) are not its business.
           extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel]
             .map((c) => chatAddress(c))

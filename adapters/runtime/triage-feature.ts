@@ -1,3 +1,9 @@
+import { registerSupplierEventWebhook } from '../http/routes/supplier-event-webhook.ts';
+import { handleSupplierEvent, WRITE_SUPPLIER_EVENT_JOB } from '../../src/supplier-events/handle-supplier-event.ts';
+import { SUPPLIER_EVENT_JOB, type SupplierEventJob } from '../../src/supplier-events/receive-supplier-event.ts';
+import { DEFAULT_SUPPLIER_EVENT_SETTINGS, type SupplierEventSettings } from '../../src/supplier-events/supplier-events-section.ts';
+import { writeSupplierEvent } from '../../src/supplier-events/write-supplier-event.ts';
+import { emittingTriageStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { App } from '@slack/bolt';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -52,12 +58,16 @@ export interface TriageFeatureDeps {
   reader?: EmailReader;
   /** Teams (createTeams), when on: buyers found in its member directory and `teams:` channels get their cards there. */
   teams?: Teams | null;
+  /** Outbound events (policy `events:`): wraps the proposal store. */
+  emit?: EmitDeps;
+  /** The policy's `supplier_events:` (what n8n's structured updates may write directly). */
+  supplierEvents?: SupplierEventSettings;
 }
 
 export interface TriageFeature {
   /** Merge into the workers' handlers (queues triage, notify, writeback, scan). */
   handlers: JobHandlers;
-  /** POST /webhooks/supplier-email (HMAC with SUPPLIER_EMAIL_HMAC_SECRET). */
+  /** POST /webhooks/supplier-email and /webhooks/supplier-event (HMAC with SUPPLIER_EMAIL_HMAC_SECRET). */
   registerRoutes(app: Express, metrics: Metrics): void;
   /** The triage card's listeners, on the Bolt app that mountSlack made. */
   registerSlack(bolt: App): void;
@@ -81,7 +91,8 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
   const { config, redis, queues, odoo, settings, logger, now } = deps;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
-  const store = new RedisTriageStore(redis, prefix);
+  // A stored confirmation also publishes triage.confirmed.
+  const store = deps.emit ? emittingTriageStore(new RedisTriageStore(redis, prefix), deps.emit) : new RedisTriageStore(redis, prefix);
   const recorder = new RedisTriageRecorder(redis, prefix);
   const once = new RedisOnceStore(redis, prefix);
   const cursors = new RedisCursorStore(redis, prefix);
@@ -102,6 +113,7 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
       triage: {
         [TRIAGE_EMAIL_JOB]: (data) => triageEmail(data as TriageEmailJob, { ...base, reader }),
         [TRIAGE_JOBS.billMismatch]: (data) => proposeBillCategory(data as BillMismatchJob, base),
+        [SUPPLIER_EVENT_JOB]: (data) => handleSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway, queue, store, settings: deps.supplierEvents ?? DEFAULT_SUPPLIER_EVENT_SETTINGS, triage: settings, now }),
       },
       notify: {
         [TRIAGE_JOBS.postCard]: (data) => handleTriagePostCard(data as TriagePostCardJob, notifyDeps),
@@ -112,6 +124,7 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
       writeback: {
         [TRIAGE_JOBS.decide]: (data) => decideTriage(data as TriageClick, { ...base, loginOverride, profile: async (u) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.profile(u) : null) }),
         [TRIAGE_JOBS.writeBack]: (data, ctx) => writeBackTriage(data as TriageWriteBackJob, ctx, base),
+        [WRITE_SUPPLIER_EVENT_JOB]: (data) => writeSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway }),
       },
       scan: {
         [TRIAGE_JOBS.chatterScan]: () => scanChatterEmails({ odoo: odoo.gateway, cursors, once, queue, dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds, now }),
@@ -126,6 +139,17 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
         queue,
         metrics,
         logger,
+      });
+      registerSupplierEventWebhook(app, {
+        secret: config.webhooks.supplierEmailHmacSecret,
+        bodyLimitBytes: config.webhooks.bodyLimitBytes,
+        dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
+        odoo: odoo.gateway,
+        once,
+        queue,
+        metrics,
+        logger,
+        now,
       });
     },
     registerSlack(bolt) {

@@ -9,6 +9,7 @@ import type { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { webApiRouter } from './api/web-api-router.ts';
 import { respondRouter } from './interactions/respond-route.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
+import type { EventsDeadLetters } from './ops/event-dead-letters.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
 import { uiStateRoutes } from './ui/ui-state-routes.ts';
 import { workspaceChannels } from './workspace-directory.ts';
@@ -31,6 +32,8 @@ export interface MountWorkspaceDeps {
   extraChannels?: readonly string[];
   queues: BullQueues;
   approvalStore: RedisApprovalStore;
+  /** Outbound events: their dead letters and Retry on the operations page. */
+  events?: EventsDeadLetters;
   metrics: Metrics;
   logger: Logger;
   now?: () => Date;
@@ -54,7 +57,7 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/respond', respondRouter({ store, logger: deps.logger }));
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
-  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, metrics: deps.metrics, logger: deps.logger, now }));
+  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, events: deps.events, metrics: deps.metrics, logger: deps.logger, now }));
   router.use('/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: 0 }));
   router.get('/', (_req, res) => {
     res.set('cache-control', 'no-store').sendFile('index.html', { root: PUBLIC_DIR });

@@ -11,13 +11,10 @@
  *     from_date: 2026-12-18    # optional: from this day (default: already in force)
  * ```
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { locateInYaml } from '../policy/locate-in-yaml.ts';
-import { PolicyError } from '../policy/policy-error.ts';
 import type { PolicyProblem } from '../policy/policy-problem.ts';
 import type { Policy } from '../policy/policy-types.ts';
-import { zodIssueToProblem } from '../policy/zod-issue-to-problem.ts';
+import { readPolicySection } from '../policy/read-policy-section.ts';
 import { isIsoDate } from '../time/calendar-values.ts';
 import { dayIn } from './delegation-days.ts';
 import type { Delegation } from './delegation.ts';
@@ -48,30 +45,11 @@ const NOT_A_PERSON = 'must name an approver listed under approvers: or be an Odo
  * order: unknown names, dates, until before from_date, self-delegation, overlaps and loops.
  */
 export function parseDelegationsSection(text: string, source: string, policy: Policy, now: Date): Delegation[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const pos = lines.linePos(syntax.pos[0]);
-    throw new PolicyError(`${source}:${pos.line}:${pos.col}: ${syntax.message.split('\n')[0]}`, source, pos.line, pos.col);
-  }
-  const data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-  const fail = (problems: PolicyProblem[]): never => {
-    const located = problems.map((p) => ({ p, at: locateInYaml(doc, lines, p.path, p.atKey) }));
-    located.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
-    const { p, at } = located[0]!;
-    const got = p.omitGot || at.got === null ? '' : ` (got ${at.got})`;
-    throw new PolicyError(`${source}:${at.line}:${at.column}: ${at.displayPath || 'delegations'} ${p.message}${got}`, source, at.line, at.column);
-  };
-  const parsed = sectionSchema.safeParse(data.delegations);
-  if (!parsed.success) {
-    const isMissing = (path: readonly PropertyKey[]) => locateInYaml(doc, lines, path).got === null;
-    return fail(parsed.error.issues.map((issue) => zodIssueToProblem({ ...issue, path: ['delegations', ...issue.path] }, isMissing)));
-  }
+  const section = readPolicySection(text, source, 'delegations', sectionSchema);
   const today = dayIn(now, policy.calendar.timeZone);
   const problems: PolicyProblem[] = [];
   const out: Delegation[] = [];
-  (parsed.data ?? []).forEach((entry, i) => {
+  (section.value ?? []).forEach((entry, i) => {
     const at = (key: string): PropertyKey[] => ['delegations', i, key];
     const from = personOf(policy, entry.from);
     const to = personOf(policy, entry.to);
@@ -104,5 +82,5 @@ export function parseDelegationsSection(text: string, source: string, policy: Po
     }
     out.push(d);
   });
-  return problems.length > 0 ? fail(problems) : out;
+  return problems.length > 0 ? section.fail(problems) : out;
 }

@@ -97,12 +97,14 @@ export const policySchema = z.strictObject({
   groups: z.array(groupSchema).optional(),
   rules: z.array(ruleSchema).min(1),
   // Sections of other features in the same file, validated (with line numbers) by their owners:
-  // src/alerts/lifecycle/alerts-settings.ts (alerts, routing), src/triage (triage) and
-  // src/delegation/delegations-section.ts (delegations).
+  // src/alerts/lifecycle/alerts-settings.ts (alerts, routing), src/triage (triage),
+  // src/delegation/delegations-section.ts (delegations) and src/events/events-section.ts (events).
   alerts: z.unknown().optional(),
   routing: z.unknown().optional(),
   triage: z.unknown().optional(),
   delegations: z.unknown().optional(),
+  events: z.unknown().optional(),
+  supplier_events: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;

@@ -19,7 +19,7 @@ export const EMAIL_CATEGORIES = [
 export const emailCategorySchema = z.enum(EMAIL_CATEGORIES);
 export type EmailCategory = z.infer<typeof emailCategorySchema>;
 
-export const READING_PROVIDERS = ['heuristic', 'openai'] as const;
+export const READING_PROVIDERS = ['heuristic', 'openai', 'supplier-event'] as const;
 export type ReadingProvider = (typeof READING_PROVIDERS)[number];
 
 export const SUMMARY_MAX_CHARS = 280;

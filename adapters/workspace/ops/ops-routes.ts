@@ -6,13 +6,14 @@ import type { BullQueues } from '../../queue/bullmq-queues.ts';
 import type { RedisApprovalStore } from '../../store/redis-approval-store.ts';
 import { readOpsData } from './ops-data.ts';
 import { renderOpsPage } from './render-ops-page.ts';
+import { eventRetryRoute, type EventsDeadLetters } from './event-dead-letters.ts';
 
 const retrySchema = z.object({ queue: z.string(), jobId: z.string().min(1).max(200) });
 
-/** GET /workspace/ops (HTML), GET /workspace/ops/data (JSON), POST /workspace/ops/retry (a failed job). */
-export function opsRoutes(deps: { queues: BullQueues; store: RedisApprovalStore; metrics: Metrics; logger: Logger; now: () => Date }): Router {
+/** GET /workspace/ops (HTML), GET /workspace/ops/data (JSON), POST /workspace/ops/retry (a failed job), POST /workspace/ops/events/retry (a dead-lettered event). */
+export function opsRoutes(deps: { queues: BullQueues; store: RedisApprovalStore; events?: EventsDeadLetters; metrics: Metrics; logger: Logger; now: () => Date }): Router {
   const router = express.Router();
-  const data = () => readOpsData(deps);
+  const data = async () => ({ ...(await readOpsData(deps)), deadLetters: deps.events ? await deps.events.deadLetters() : [] });
   router.get('/', (req, res) => {
     void data()
       .then((d) => res.type('html').set('cache-control', 'no-store').send(renderOpsPage(d, typeof req.query.notice === 'string' ? req.query.notice.slice(0, 300) : undefined)))
@@ -50,5 +51,6 @@ export function opsRoutes(deps: { queues: BullQueues; store: RedisApprovalStore;
       res.status(500).type('text').send('the retry failed; see the log');
     });
   });
+  if (deps.events) router.post('/events/retry', express.urlencoded({ extended: false, limit: '4kb' }), eventRetryRoute(deps.events, deps.logger));
   return router;
 }

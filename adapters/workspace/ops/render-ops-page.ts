@@ -1,15 +1,17 @@
 import type { OpsData } from './ops-data.ts';
+import type { DeadLetter } from '../../events/drain-events.ts';
+import { renderDeadLetters } from './event-dead-letters.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Every interpolated value is escaped: job names, failure reasons and vendor names come from outside. */
-function html(strings: TemplateStringsArray, ...values: unknown[]): string {
+export function html(strings: TemplateStringsArray, ...values: unknown[]): string {
   return strings.reduce((out, s, i) => out + s + (i < values.length ? escapeValue(values[i]) : ''), '');
 }
 class Raw {
   constructor(readonly text: string) {}
 }
-const raw = (text: string) => new Raw(text);
+export const raw = (text: string) => new Raw(text);
 function escapeValue(v: unknown): string {
   if (v instanceof Raw) return v.text;
   if (Array.isArray(v)) return v.map(escapeValue).join('');
@@ -31,7 +33,7 @@ const money = (amount: number, currency: string) => {
 };
 
 /** The operations page: plain HTML, readable without JavaScript; Retry is a form POST. */
-export function renderOpsPage(data: OpsData, notice?: string): string {
+export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, notice?: string): string {
   const queueRows = data.queues.map(
     (q) => html`<tr><th scope="row">${q.name}</th>${raw(['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'].map((s) => html`<td class="${s === 'failed' && (q.counts[s] ?? 0) > 0 ? 'bad' : ''}">${q.counts[s] ?? 0}</td>`).join(''))}</tr>`,
   );
@@ -58,5 +60,6 @@ ${notice ? raw(html`<p class="notice" role="status">${notice}</p>`) : ''}
 <section><h2>Open exceptions (${data.exceptions.reduce((n, e) => n + e.count, 0)})</h2>${data.exceptions.length ? raw(html`<table><thead><tr><th>type</th><th>state</th><th>age</th><th>open</th></tr></thead><tbody>${raw(exceptionRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
 <section><h2>Triage agreement</h2>${data.agreement.length ? raw(html`<table><thead><tr><th>kind</th><th>proposed category</th><th>provider</th><th>confirmed unchanged</th></tr></thead><tbody>${raw(agreementRows.join(''))}</tbody></table>`) : raw('<p class="muted">No proposal answered yet.</p>')}</section>
 <section><h2>Webhook intake</h2>${data.webhooks.length ? raw(html`<table><thead><tr><th>source</th><th>outcome</th><th>requests</th></tr></thead><tbody>${raw(webhookRows.join(''))}</tbody></table>`) : raw('<p class="muted">No webhook received by this process yet.</p>')}</section>
+${raw(renderDeadLetters(data.deadLetters ?? []))}
 </body></html>`;
 }

@@ -66,7 +66,7 @@ export function triageCardViewOf(p: TriageProposal, options: { odooUrl: string }
       facts: emailFacts(p),
       evidence: p.reading.evidence,
       injectionSuspected: p.reading.injection_suspected,
-      origin: `From ${p.email.from} · Subject "${p.email.subject}" · ${p.source === 'odoo-chatter' ? 'in the PO chatter' : 'via the mail gateway'} · ${p.match.detail}`,
+      origin: `From ${p.email.from} · Subject "${p.email.subject}" · ${p.source === 'odoo-chatter' ? 'in the PO chatter' : p.source === 'supplier-event' ? 'a structured supplier update' : 'via the mail gateway'} · ${p.match.detail}`,
       onConfirm: emailConfirmText(p),
       odooUrl: p.order ? link('purchase.order', p.order.id) : null,
     };

@@ -61,7 +61,8 @@ interface ProposalBase {
 /** A supplier email read by a provider, waiting for a person to confirm what it means. */
 export interface EmailProposal extends ProposalBase {
   kind: 'supplier-email';
-  source: 'webhook' | 'odoo-chatter';
+  /** `supplier-event`: a structured update from n8n (portal, carrier, EDI) waiting for a person, shown like an email's reading. */
+  source: 'webhook' | 'odoo-chatter' | 'supplier-event';
   email: { from: string; subject: string; receivedAt: string; messageKey: string };
   match: { kind: 'chatter' | 'reference' | 'sender' | 'unmatched'; detail: string };
   order: OrderFacts | null;
