@@ -7,6 +7,7 @@ import type { Metrics } from '../http/metrics.ts';
 import type { BullQueues } from '../queue/bullmq-queues.ts';
 import type { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { webApiRouter } from './api/web-api-router.ts';
+import { slackEmojiShortcodes } from './emoji-shortcodes.ts';
 import { respondRouter } from './interactions/respond-route.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
@@ -38,7 +39,7 @@ export interface MountWorkspaceDeps {
 
 /**
  * The local workspace that stands in for Slack in demo mode, on the bot's own server:
- *   /workspace            the web app (static HTML and vanilla JS, no build step)
+ *   /workspace            the web app (static HTML and vanilla JS, no build step; emoji names from emojibase-data)
  *   /workspace/api/*      the Web API subset the bot calls (SLACK_API_URL points here)
  *   /workspace/ui/*       what the browser reads and asks for (signed and sent to /slack/events)
  *   /workspace/respond/*  response_urls, where Bolt's respond() posts
@@ -55,6 +56,14 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
   router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, metrics: deps.metrics, logger: deps.logger, now }));
+  router.get('/static/emoji.json', (_req, res) => {
+    void slackEmojiShortcodes()
+      .then((map) => res.set('cache-control', 'public, max-age=3600').json(map))
+      .catch((err: unknown) => {
+        deps.logger.error({ err }, 'the emoji shortcodes could not be read');
+        res.status(500).json({ error: 'internal_error' });
+      });
+  });
   router.use('/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: 0 }));
   router.get('/', (_req, res) => {
     res.set('cache-control', 'no-store').sendFile('index.html', { root: PUBLIC_DIR });
