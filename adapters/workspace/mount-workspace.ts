@@ -9,7 +9,7 @@ import type { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { webApiRouter } from './api/web-api-router.ts';
 import { slackEmojiShortcodes } from './emoji-shortcodes.ts';
 import { respondRouter } from './interactions/respond-route.ts';
-import { opsRoutes } from './ops/ops-routes.ts';
+import { opsRoutes, type OpsSupplierEmail } from './ops/ops-routes.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
 import { uiStateRoutes } from './ui/ui-state-routes.ts';
 import { workspaceChannels } from './workspace-directory.ts';
@@ -32,6 +32,8 @@ export interface MountWorkspaceDeps {
   extraChannels?: readonly string[];
   queues: BullQueues;
   approvalStore: RedisApprovalStore;
+  /** The demo's supplier-email webhook (its secret and an example), for the operations page. */
+  supplierEmail?: OpsSupplierEmail;
   metrics: Metrics;
   logger: Logger;
   now?: () => Date;
@@ -55,7 +57,7 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/respond', respondRouter({ store, logger: deps.logger }));
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
-  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, metrics: deps.metrics, logger: deps.logger, now }));
+  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, metrics: deps.metrics, logger: deps.logger, now, ...(deps.supplierEmail ? { supplierEmail: deps.supplierEmail } : {}) }));
   router.get('/static/emoji.json', (_req, res) => {
     void slackEmojiShortcodes()
       .then((map) => res.set('cache-control', 'public, max-age=3600').json(map))
