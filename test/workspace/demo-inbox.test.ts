@@ -15,7 +15,7 @@ let bot: TestBot;
 let started: number;
 beforeAll(async () => {
   started = Date.now();
-  // Demo mode as `npm start` runs it, the demo mail gateway sooner than its 8/20/32 s.
+  // Demo mode as `npm start` runs it, the demo mail gateway sooner than its 3/15/27 s.
   bot = await startTestBot({}, { demoInbox: { delaysMs: [300, 600, 900] } });
 }, 60_000);
 afterAll(async () => bot?.close());

@@ -26,7 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   startedAt = Date.now();
   // Demo mode as `npm start` runs it: no SLACK_BOT_TOKEN, no ODOO_URL (embedded Odoo, example
-  // policy), and the demo mail gateway with its own timing (emails 8, 20 and 32 s after start).
+  // policy), and the demo mail gateway with its own timing (emails 3, 15 and 27 s after the server is up).
   bot = await startTestBot({}, { demoInbox: {} });
   odoo = await demoOdoo(bot);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

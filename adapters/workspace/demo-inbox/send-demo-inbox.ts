@@ -18,7 +18,7 @@ export interface DemoInboxOptions {
   secret: string;
   logger: Logger;
   now?: () => Date;
-  /** When each email arrives, in ms after the bot is ready. @defaultValue [8_000, 20_000, 32_000] */
+  /** When each email arrives, in ms after the bot is ready. @defaultValue [3_000, 15_000, 27_000] */
   delaysMs?: readonly number[];
 }
 
@@ -33,7 +33,7 @@ const DEMO_BUYER = STAFF.find((s) => s.demo && s.role === 'buyer');
  * Returns a stop function that cancels what has not been sent yet.
  */
 export function startDemoInbox(options: DemoInboxOptions): () => void {
-  const delays = options.delaysMs ?? [8_000, 20_000, 32_000];
+  const delays = options.delaysMs ?? [3_000, 15_000, 27_000];
   const timers = DEMO_INBOX.slice(0, delays.length).map((template, i) =>
     setTimeout(() => void sendOnce(template, i, options).catch((err: unknown) => options.logger.warn({ err: err instanceof Error ? err.message : String(err), email: template.id }, 'the demo inbox could not deliver an email')), delays[i]),
   );
