@@ -34,7 +34,9 @@ import { openAiQuestionInterpreter } from '../llm/openai-question-interpreter.ts
 import { offlineInterpreter } from '../../src/status/parse-question.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { ensureWebhookRules } from '../odoo/ensure-webhook-rule.ts';
-import { demoSlackConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
+import { demoSlackConfig, demoWebhooksConfig, workspaceEnabled } from '../workspace/demo-slack.ts';
+import { demoOrders, startDemoInbox } from '../workspace/demo-inbox/send-demo-inbox.ts';
+import { confirmationExample } from '../workspace/demo-inbox/demo-inbox-emails.ts';
 import { mountWorkspace } from '../workspace/mount-workspace.ts';
 import type { WorkspaceStore } from '../workspace/workspace-store.ts';
 import type { Teams } from '../teams/create-teams.ts';
@@ -56,6 +58,11 @@ export interface StartBotOptions {
   now?: () => Date;
   /** Teams token checks (tests point the OpenID metadata at a local server). */
   teamsAuth?: TeamsAuthOptions;
+  /**
+   * Demo mode's mail gateway (a few supplier emails after start, see send-demo-inbox.ts): on by
+   * default in a demo web process; tests turn it off or set when the emails arrive.
+   */
+  demoInbox?: false | { delaysMs?: readonly number[] };
 }
 
 export interface BotRuntime {
@@ -163,7 +170,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // Demo mode (no SLACK_BOT_TOKEN): the bot runs unchanged against the local workspace, with
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
-    const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url) } : config;
+    const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url), webhooks: await demoWebhooksConfig(config, redis) } : config;
     const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
     const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
@@ -235,6 +242,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, events, metrics, logger, now,
+          ...(featureConfig.webhooks.supplierEmailHmacSecret ? { supplierEmail: {
+            secret: featureConfig.webhooks.supplierEmailHmacSecret,
+            example: async () => {
+              const [order] = odoo.embedded ? await demoOrders(odoo.gateway) : [];
+              return order ? confirmationExample(order) : null;
+            },
+          } } : {}),
           // The workspace stands in for Slack: channels routed to Teams (`teams:...`) are not its business.
           extraChannels: [alertSettings.routing.defaultChannel, ...alertSettings.routing.rules.flatMap((r) => r.channels), triageSettings.unmatchedChannel, triageSettings.financeChannel]
             .map((c) => chatAddress(c))
@@ -250,6 +264,11 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       if (odoo.embedded && webhookToken) {
         // Demo mode: the embedded Odoo tells this bot about POs, receipts and bills, as a real one would.
         await ensureWebhookRules(odoo.gateway, `${url}/webhooks/odoo/${webhookToken}`);
+      }
+      const mailSecret = featureConfig.webhooks.supplierEmailHmacSecret;
+      if (workspace && odoo.embedded && mailSecret && options.demoInbox !== false) {
+        const stopInbox = startDemoInbox({ redis, prefix: config.redis.keyPrefix, odoo: odoo.gateway, ownUrl: url, secret: mailSecret, logger, now, ...(options.demoInbox?.delaysMs ? { delaysMs: options.demoInbox.delaysMs } : {}) });
+        closers.push(async () => stopInbox());
       }
     }
     return runtime;

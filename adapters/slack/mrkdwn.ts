@@ -59,6 +59,27 @@ export function mrkdwnText(raw: string, options: { singleLine?: boolean } = {}):
     .join('\n');
 }
 
+/**
+ * What a person typed, from the `text` of a Slack message event: the mention of `withoutUser`
+ * (the bot) dropped, links and channels reduced to their label, Slack's three entities decoded
+ * (so "A&amp;B Supply" is asked about as "A&B Supply"). Other people's mentions stay `<@U…>`:
+ * `delegate @name` reads the account they link to.
+ */
+export function typedText(text: string, withoutUser?: string): string {
+  return text
+    .replace(/<([^<>|]+)(?:\|([^<>]*))?>/g, (whole, target: string, label: string | undefined) => {
+      if (target.startsWith('@')) return withoutUser && target === `@${withoutUser}` ? ' ' : whole;
+      if (target.startsWith('!')) return label ?? ' ';
+      if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+      return label ?? target;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
 /** mrkdwnText cut to `max` characters without splitting an entity like `&amp;`. */
 export function mrkdwnTextWithin(raw: string, max: number, options: { singleLine?: boolean } = {}): string {
   return cutWithoutSplittingEntities(mrkdwnText(raw, options), max);

@@ -22,15 +22,32 @@ export function workspaceEnabled(config: Pick<Config, 'demoMode' | 'nodeEnv'>): 
  * SLACK_API_URL, else PUBLIC_URL.
  */
 export async function demoSlackConfig(config: Config, redis: Redis, ownUrl: string | undefined): Promise<Config['slack']> {
+  const { botToken, signingSecret } = await demoCredentials(config, redis);
+  const apiUrl = ownUrl ? `${ownUrl}${WORKSPACE_API_PATH}` : (config.slack.apiUrl ?? `${config.publicUrl}${WORKSPACE_API_PATH}`);
+  return { ...config.slack, botToken, signingSecret, apiUrl };
+}
+
+/**
+ * The demo's SUPPLIER_EMAIL_HMAC_SECRET, made and shared like the Slack credentials, so
+ * POST /webhooks/supplier-email works out of the box (the ops page shows it with a curl example).
+ * A secret set in the environment wins.
+ */
+export async function demoWebhooksConfig(config: Config, redis: Redis): Promise<Config['webhooks']> {
+  if (config.webhooks.supplierEmailHmacSecret) return config.webhooks;
+  const { supplierEmailSecret } = await demoCredentials(config, redis);
+  return { ...config.webhooks, supplierEmailHmacSecret: supplierEmailSecret };
+}
+
+async function demoCredentials(config: Config, redis: Redis): Promise<{ botToken: string; signingSecret: string; supplierEmailSecret: string }> {
   const key = `${config.redis.keyPrefix}:workspace:credentials`;
   // HSETNX per field: whichever process comes first wins, every other one reads its values.
   await redis
     .multi()
     .hsetnx(key, 'botToken', `xoxb-workspace-${randomBytes(18).toString('hex')}`)
     .hsetnx(key, 'signingSecret', randomBytes(32).toString('hex'))
+    .hsetnx(key, 'supplierEmailSecret', randomBytes(32).toString('hex'))
     .exec();
-  const { botToken, signingSecret } = await redis.hgetall(key);
-  if (!botToken || !signingSecret) throw new Error(`the workspace credentials at ${key} are incomplete`);
-  const apiUrl = ownUrl ? `${ownUrl}${WORKSPACE_API_PATH}` : (config.slack.apiUrl ?? `${config.publicUrl}${WORKSPACE_API_PATH}`);
-  return { ...config.slack, botToken, signingSecret, apiUrl };
+  const { botToken, signingSecret, supplierEmailSecret } = await redis.hgetall(key);
+  if (!botToken || !signingSecret || !supplierEmailSecret) throw new Error(`the workspace credentials at ${key} are incomplete`);
+  return { botToken, signingSecret, supplierEmailSecret };
 }

@@ -7,8 +7,9 @@ import type { Metrics } from '../http/metrics.ts';
 import type { BullQueues } from '../queue/bullmq-queues.ts';
 import type { RedisApprovalStore } from '../store/redis-approval-store.ts';
 import { webApiRouter } from './api/web-api-router.ts';
+import { slackEmojiShortcodes } from './emoji-shortcodes.ts';
 import { respondRouter } from './interactions/respond-route.ts';
-import { opsRoutes } from './ops/ops-routes.ts';
+import { opsRoutes, type OpsSupplierEmail } from './ops/ops-routes.ts';
 import type { EventsDeadLetters } from './ops/event-dead-letters.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
 import { uiStateRoutes } from './ui/ui-state-routes.ts';
@@ -34,6 +35,8 @@ export interface MountWorkspaceDeps {
   approvalStore: RedisApprovalStore;
   /** Outbound events: their dead letters and Retry on the operations page. */
   events?: EventsDeadLetters;
+  /** The demo's supplier-email webhook (its secret and an example), for the operations page. */
+  supplierEmail?: OpsSupplierEmail;
   metrics: Metrics;
   logger: Logger;
   now?: () => Date;
@@ -41,7 +44,7 @@ export interface MountWorkspaceDeps {
 
 /**
  * The local workspace that stands in for Slack in demo mode, on the bot's own server:
- *   /workspace            the web app (static HTML and vanilla JS, no build step)
+ *   /workspace            the web app (static HTML and vanilla JS, no build step; emoji names from emojibase-data)
  *   /workspace/api/*      the Web API subset the bot calls (SLACK_API_URL points here)
  *   /workspace/ui/*       what the browser reads and asks for (signed and sent to /slack/events)
  *   /workspace/respond/*  response_urls, where Bolt's respond() posts
@@ -57,7 +60,15 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/respond', respondRouter({ store, logger: deps.logger }));
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
-  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, events: deps.events, metrics: deps.metrics, logger: deps.logger, now }));
+  router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, events: deps.events, metrics: deps.metrics, logger: deps.logger, now, ...(deps.supplierEmail ? { supplierEmail: deps.supplierEmail } : {}) }));
+  router.get('/static/emoji.json', (_req, res) => {
+    void slackEmojiShortcodes()
+      .then((map) => res.set('cache-control', 'public, max-age=3600').json(map))
+      .catch((err: unknown) => {
+        deps.logger.error({ err }, 'the emoji shortcodes could not be read');
+        res.status(500).json({ error: 'internal_error' });
+      });
+  });
   router.use('/static', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: 0 }));
   router.get('/', (_req, res) => {
     res.set('cache-control', 'no-store').sendFile('index.html', { root: PUBLIC_DIR });

@@ -13,6 +13,11 @@ export interface WorkspaceMessage {
   threadTs?: string;
   /** Set on ephemeral messages: only this user sees them. */
   ephemeralTo?: string;
+  /**
+   * Set on ephemeral answers to a click: the message clicked. The workspace shows the answer
+   * right under that message, where the person is looking, not at the bottom of the channel.
+   */
+  nearTs?: string;
   edited?: boolean;
 }
 
@@ -41,6 +46,8 @@ const TRIGGER_TTL_SECONDS = 3;
 // Slack accepts up to 5 posts to a response_url within 30 minutes.
 const RESPONSE_URL_TTL_SECONDS = 30 * 60;
 const VIEW_TTL_SECONDS = 24 * 3600;
+// How long a click stays the person's latest interaction: a refusal comes from a worker within seconds.
+const INTERACTION_TTL_SECONDS = 120;
 
 /**
  * The workspace's state in Redis under `${prefix}:workspace:`, so the web process (which serves
@@ -128,6 +135,22 @@ export class WorkspaceStore {
   async consumeTrigger(id: string): Promise<{ user: string; channel?: string } | null> {
     const raw = await this.redis.getdel(this.key('trigger', id));
     return raw ? (JSON.parse(raw) as { user: string; channel?: string }) : null;
+  }
+
+  /**
+   * Remembers the person's latest interaction in a conversation: the message they clicked, or
+   * nothing (a command or a typed message), so a private answer can be shown where it belongs.
+   */
+  async noteInteraction(user: string, channel: string, messageTs: string | null): Promise<void> {
+    const key = this.key('last-click', user, channel);
+    if (messageTs) await this.redis.set(key, messageTs, 'EX', INTERACTION_TTL_SECONDS);
+    else await this.redis.del(key);
+  }
+
+  /** The message `user` last clicked in `channel`, if that was their latest interaction there (within two minutes). */
+  async lastClicked(user: string, channel: string): Promise<string | null> {
+    const ts = await this.redis.get(this.key('last-click', user, channel));
+    return ts && (await this.get(channel, ts)) ? ts : null;
   }
 
   async issueResponseToken(target: ResponseTarget): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkLines, cutWithoutSplittingEntities, escapeMrkdwn, mrkdwnText, mrkdwnTextWithin, plainTextWithin, truncate } from '../../adapters/slack/mrkdwn.ts';
+import { chunkLines, cutWithoutSplittingEntities, escapeMrkdwn, mrkdwnText, mrkdwnTextWithin, plainTextWithin, truncate, typedText } from '../../adapters/slack/mrkdwn.ts';
 
 describe('escaping for mrkdwn', () => {
   it('turns &, < and > into entities so mentions and links stay text', () => {
@@ -48,5 +48,17 @@ describe('truncation', () => {
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(c.length).toBeLessThanOrEqual(3000);
     expect(chunks.join('\n').split('\n')).toHaveLength(100);
+  });
+});
+
+describe('typedText: what a person typed, from a Slack message event', () => {
+  it("drops the bot's mention, decodes Slack's entities, and reduces links and channels to their label", () => {
+    expect(typedText("<@U0BOT> what's late from A&amp;B Supply?", 'U0BOT')).toBe("what's late from A&B Supply?");
+    expect(typedText('see <https://odoo.example/po?id=1&amp;x=2|the PO> in <#C0X|po-approvals>, 3 &lt; 4')).toBe('see the PO in #po-approvals, 3 < 4');
+    expect(typedText('<https://odoo.example/po> <!here> now')).toBe('https://odoo.example/po now');
+  });
+
+  it("keeps other people's mentions as Slack links them: `delegate @name` reads the account", () => {
+    expect(typedText('<@U0BOT> delegate <@U0DANIEL|daniel> until 2026-12-24', 'U0BOT')).toBe('delegate <@U0DANIEL|daniel> until 2026-12-24');
   });
 });

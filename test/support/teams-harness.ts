@@ -93,7 +93,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: token, ODOO_TIMEOUT_MS: '3000',
     POLICY_FILE: resolve(PROJECT_ROOT, 'test/teams/fixtures/teams-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600', ...env,
   });
-  const runtime = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), http: true, workers: true });
+  const runtime = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), http: true, workers: true, demoInbox: false });
   const bot = { ...runtime, url: runtime.url ?? '' };
   const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);

@@ -65,6 +65,9 @@ export const chatPostEphemeral: ApiMethod = async (args, ctx) => {
   const body = content(args);
   if ('error' in body) return fail(body.error);
   const threadTs = str(args.thread_ts);
-  const posted = await ctx.store.post({ channel: channel.id, user: BOT_USER.id, botId: BOT_ID, ...body, ephemeralTo: user.id, ...(threadTs ? { threadTs } : {}) });
+  // Slack shows it at the bottom of the conversation; when it answers the person's click (a
+  // refusal from a worker), the workspace shows it under the card they clicked instead.
+  const nearTs = threadTs ? null : await ctx.store.lastClicked(user.id, channel.id);
+  const posted = await ctx.store.post({ channel: channel.id, user: BOT_USER.id, botId: BOT_ID, ...body, ephemeralTo: user.id, ...(threadTs ? { threadTs } : {}), ...(nearTs ? { nearTs } : {}) });
   return { ok: true, message_ts: posted.ts };
 };

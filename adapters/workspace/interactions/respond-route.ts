@@ -35,7 +35,8 @@ export function respondRouter(deps: { store: WorkspaceStore; logger: Logger }): 
         const threadTs = str(body.thread_ts);
         await deps.store.post({
           channel: target.channel, user: BOT_USER.id, botId: BOT_ID, text, ...(blocks ? { blocks } : {}), ...(threadTs ? { threadTs } : {}),
-          ...(body.response_type === 'in_channel' ? {} : { ephemeralTo: target.user }),
+          // An ephemeral answer to a click is shown under the clicked message (see WorkspaceMessage.nearTs).
+          ...(body.response_type === 'in_channel' ? {} : { ephemeralTo: target.user, ...(target.messageTs && !threadTs ? { nearTs: target.messageTs } : {}) }),
         });
       }
       res.status(200).json({ ok: true });

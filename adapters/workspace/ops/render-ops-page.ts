@@ -33,7 +33,7 @@ const money = (amount: number, currency: string) => {
 };
 
 /** The operations page: plain HTML, readable without JavaScript; Retry is a form POST. */
-export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, notice?: string): string {
+export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, notice?: string, webhook?: { url: string; secret: string; curl: string | null }): string {
   const queueRows = data.queues.map(
     (q) => html`<tr><th scope="row">${q.name}</th>${raw(['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'].map((s) => html`<td class="${s === 'failed' && (q.counts[s] ?? 0) > 0 ? 'bad' : ''}">${q.counts[s] ?? 0}</td>`).join(''))}</tr>`,
   );
@@ -59,7 +59,16 @@ ${notice ? raw(html`<p class="notice" role="status">${notice}</p>`) : ''}
 <section><h2>Approvals waiting (${data.approvals.length})</h2>${data.approvals.length ? raw(html`<table><thead><tr><th>order</th><th>vendor</th><th>amount</th><th>rule</th><th>state</th><th>requested</th><th>age</th></tr></thead><tbody>${raw(approvalRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
 <section><h2>Open exceptions (${data.exceptions.reduce((n, e) => n + e.count, 0)})</h2>${data.exceptions.length ? raw(html`<table><thead><tr><th>type</th><th>state</th><th>age</th><th>open</th></tr></thead><tbody>${raw(exceptionRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
 <section><h2>Triage agreement</h2>${data.agreement.length ? raw(html`<table><thead><tr><th>kind</th><th>proposed category</th><th>provider</th><th>confirmed unchanged</th></tr></thead><tbody>${raw(agreementRows.join(''))}</tbody></table>`) : raw('<p class="muted">No proposal answered yet.</p>')}</section>
+${webhook ? raw(supplierEmailSection(webhook)) : ''}
 <section><h2>Webhook intake</h2>${data.webhooks.length ? raw(html`<table><thead><tr><th>source</th><th>outcome</th><th>requests</th></tr></thead><tbody>${raw(webhookRows.join(''))}</tbody></table>`) : raw('<p class="muted">No webhook received by this process yet.</p>')}</section>
 ${raw(renderDeadLetters(data.deadLetters ?? []))}
 </body></html>`;
+}
+
+/** The demo's supplier-email webhook: where, with which secret, and a signed request to paste. */
+function supplierEmailSection(w: { url: string; secret: string; curl: string | null }): string {
+  return html`<section id="supplier-email"><h2>Supplier-email webhook (demo)</h2>
+<p>A mail gateway or an n8n workflow POSTs supplier emails to <code>${w.url}</code> with <code>X-Signature-256: sha256=&lt;hex HMAC-SHA256 of the raw body&gt;</code>. In demo mode the secret (<code>SUPPLIER_EMAIL_HMAC_SECRET</code>) is made at first start and kept in Redis: <code class="secret">${w.secret}</code></p>
+${w.curl ? raw(html`<p>Paste this into bash: the vendor confirms one of the demo buyer's open orders, and a triage card arrives in Jordan Blake's DM with the bot.</p><pre id="supplier-email-curl">${w.curl}</pre>`) : raw('<p class="muted">The demo buyer has no open order left to write an example about.</p>')}
+</section>`;
 }

@@ -3,13 +3,13 @@
 // that reaches the bot goes through the workspace server, which signs it as Slack would.
 import { renderBlocks } from './blocks.js';
 import { confirmDialog, showModal } from './dialogs.js';
-import { mrkdwn } from './mrkdwn.js';
+import { mrkdwn, setEmojiMap } from './mrkdwn.js';
 
 const POLL_MS = 700;
 const ROLE_LABELS = { approver: 'approver', buyer: 'buyer', warehouse: 'warehouse lead', finance: 'finance' };
 const $ = (id) => document.getElementById(id);
 
-const state = { users: [], channels: [], bot: null, me: null, channel: null, rev: null, modal: null, polling: false, timer: null };
+const state = { users: [], channels: [], bot: null, me: null, channel: null, rev: null, modal: null, polling: false, timer: null, seen: new Set() };
 
 function el(tag, className, ...children) {
   const node = document.createElement(tag);
@@ -74,7 +74,10 @@ function renderSidebar() {
   $('dms').replaceChildren(item(state.me.dm, state.bot.name));
   $('me').textContent = `${state.me.title} · ${state.me.email}`;
   $('conversation-title').textContent = conversationName(state.channel);
-  $('text').placeholder = `Message ${conversationName(state.channel)} (or /command)`;
+  const dm = state.channel === state.me.dm;
+  $('text').placeholder = dm
+    ? `Message ${conversationName(state.channel)}: a question in plain words, or /command`
+    : `Message ${conversationName(state.channel)} (@${state.bot.handle} to ask the bot, or /command)`;
 }
 
 function time(ts) {
@@ -116,23 +119,37 @@ function renderMessage(message) {
 function renderMessages(messages) {
   const list = $('messages');
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const present = new Set(messages.map((m) => m.ts));
   const replies = new Map();
+  // Private answers to a click (nearTs) are shown right under the message clicked, as long as it is there.
+  const near = new Map();
   const top = [];
   for (const m of messages) {
-    if (m.threadTs && m.threadTs !== m.ts) replies.set(m.threadTs, [...(replies.get(m.threadTs) ?? []), m]);
+    if (m.nearTs && present.has(m.nearTs)) near.set(m.nearTs, [...(near.get(m.nearTs) ?? []), m]);
+    else if (m.threadTs && m.threadTs !== m.ts) replies.set(m.threadTs, [...(replies.get(m.threadTs) ?? []), m]);
     else top.push(m);
   }
-  const nodes = top.map((m) => {
+  const withAnswers = (m, node) => [node, ...(near.get(m.ts) ?? []).map((answer) => {
+    const answerNode = renderMessage(answer);
+    answerNode.classList.add('near');
+    answerNode.dataset.nearTs = m.ts;
+    return answerNode;
+  })];
+  const nodes = top.flatMap((m) => {
     const node = renderMessage(m);
     const thread = replies.get(m.ts);
     if (thread) {
-      const box = el('div', 'thread', el('div', 'thread-label muted', txt(`${thread.length} ${thread.length === 1 ? 'reply' : 'replies'}`)), ...thread.map(renderMessage));
+      const box = el('div', 'thread', el('div', 'thread-label muted', txt(`${thread.length} ${thread.length === 1 ? 'reply' : 'replies'}`)), ...thread.flatMap((r) => withAnswers(r, renderMessage(r))));
       node.append(box);
     }
-    return node;
+    return withAnswers(m, node);
   });
   list.replaceChildren(...(nodes.length ? nodes : [el('p', 'muted empty', txt('No messages here yet. Cards arrive when a purchase order waits for approval.'))]));
   if (atBottom || state.rev === null) list.scrollTop = list.scrollHeight;
+  // A new private answer next to a card may be far up a long channel: bring it into view.
+  const fresh = [...list.querySelectorAll('article.near')].filter((n) => !state.seen.has(n.dataset.ts));
+  if (state.rev !== null && fresh.length) fresh[fresh.length - 1].scrollIntoView({ block: 'nearest' });
+  for (const m of messages) state.seen.add(m.ts);
 }
 
 function renderModal(modal) {
@@ -182,6 +199,7 @@ function select(userId, channelId) {
   state.me = me;
   state.channel = visible.includes(channelId) ? channelId : state.channels[0]?.id ?? me.dm;
   state.rev = null;
+  state.seen = new Set();
   localStorage.setItem('workspace.as', me.id);
   window.history.replaceState(null, '', `?as=${encodeURIComponent(me.id)}&c=${encodeURIComponent(state.channel)}`);
   renderSwitcher();
@@ -203,7 +221,8 @@ async function sendMessage(event) {
 }
 
 async function start() {
-  const boot = await api('bootstrap');
+  const [boot, emoji] = await Promise.all([api('bootstrap'), fetch('/workspace/static/emoji.json').then((r) => r.json()).catch(() => ({}))]);
+  setEmojiMap(emoji);
   Object.assign(state, { users: boot.users, channels: boot.channels, bot: boot.bot });
   $('team').textContent = boot.team.name;
   const params = new URLSearchParams(window.location.search);

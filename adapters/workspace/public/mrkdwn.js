@@ -2,14 +2,14 @@
 // Slack mrkdwn to DOM nodes. Text only ever reaches the page through text nodes and attributes,
 // never innerHTML, so whatever the bot (or Odoo data inside its cards) says renders as text.
 
-// Symbols that common text fonts carry (a headless browser or a server often has no emoji font),
-// so the card's state reads the same everywhere; other names fall back to colour emoji.
-const EMOJI = {
-  white_check_mark: '\u2714', heavy_check_mark: '\u2714', no_entry: '\u2716', x: '\u2716', warning: '\u26a0',
-  information_source: '\u2139', hourglass_flowing_sand: '\u25f7', hourglass: '\u25f7', arrows_counterclockwise: '\u21bb',
-  bell: '\ud83d\udd14', package: '\ud83d\udce6', truck: '\ud83d\ude9a', memo: '\ud83d\udcdd', eyes: '\ud83d\udc40',
-  moneybag: '\ud83d\udcb0', tada: '\ud83c\udf89', rotating_light: '\ud83d\udea8', calendar: '\ud83d\udcc6', link: '\ud83d\udd17',
-};
+// Slack's emoji names (iamcal's emoji-data, as emojibase-data publishes them): the workspace
+// server sends the whole map once (/workspace/static/emoji.json); app.js loads it before rendering.
+let EMOJI = {};
+
+/** Sets the shortcode -> emoji map (from /workspace/static/emoji.json). */
+export function setEmojiMap(map) {
+  EMOJI = map && typeof map === 'object' ? map : {};
+}
 
 const ENTITY = { amp: '&', lt: '<', gt: '>' };
 
@@ -18,9 +18,58 @@ export function decodeEntities(text) {
   return text.replace(/&(amp|lt|gt);/g, (_, name) => ENTITY[name]);
 }
 
-/** :white_check_mark: -> the emoji; unknown names stay as typed. */
+/** :white_check_mark: -> the emoji; unknown names stay as typed (Slack shows them so too). */
 export function emojify(text) {
-  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] ?? whole);
+  return text.replace(/:([a-z0-9_+'-]+):/g, (whole, name) => (Object.hasOwn(EMOJI, name) ? EMOJI[name] : whole));
+}
+
+const ORDINAL = (n) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const DAY_MS = 86_400_000;
+
+/** How many calendar days `d` is from today, in the viewer's time zone. */
+function daysFromToday(d, now) {
+  const midnight = (x) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime();
+  return Math.round((midnight(d) - midnight(now)) / DAY_MS);
+}
+
+function ago(d, now) {
+  const s = Math.round((now.getTime() - d.getTime()) / 1000);
+  const future = s < 0;
+  const a = Math.abs(s);
+  const [n, unit] = a < 60 ? [a, 'second'] : a < 3600 ? [Math.round(a / 60), 'minute'] : a < 86400 ? [Math.round(a / 3600), 'hour'] : a < 30 * 86400 ? [Math.round(a / 86400), 'day'] : a < 365 * 86400 ? [Math.round(a / (30 * 86400)), 'month'] : [Math.round(a / (365 * 86400)), 'year'];
+  const words = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return future ? `in ${words}` : `${words} ago`;
+}
+
+/**
+ * Slack's `<!date^seconds^{format}|fallback>`: the tokens in the viewer's own time zone and
+ * locale, as Slack's clients render them ({date_num}, {date}, {date_short}, {date_long}, the
+ * _pretty forms, {time}, {time_secs}, {ago}); an unknown token is left as written.
+ */
+export function formatSlackDate(seconds, format, now = new Date()) {
+  const d = new Date(seconds * 1000);
+  const month = (style) => d.toLocaleDateString(undefined, { month: style });
+  const weekday = d.toLocaleDateString(undefined, { weekday: 'long' });
+  const pad = (n) => String(n).padStart(2, '0');
+  const pretty = (fallback) => ({ 0: 'today', [-1]: 'yesterday', 1: 'tomorrow' })[daysFromToday(d, now)] ?? fallback;
+  const dateWords = `${month('long')} ${ORDINAL(d.getDate())}, ${d.getFullYear()}`;
+  const dateShort = `${month('short')} ${d.getDate()}, ${d.getFullYear()}`;
+  const dateLong = `${weekday}, ${dateWords}`;
+  const tokens = {
+    date_num: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    date: dateWords,
+    date_short: dateShort,
+    date_long: dateLong,
+    date_pretty: pretty(dateWords),
+    date_short_pretty: pretty(dateShort),
+    date_long_pretty: pretty(dateLong),
+    time: d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }),
+    time_secs: d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    ago: ago(d, now),
+  };
+  const out = format.replace(/\{([a-z_]+)\}/g, (whole, name) => tokens[name] ?? whole);
+  // Slack capitalises a _pretty word that opens the text ("Today at ...").
+  return out.replace(/^(today|yesterday|tomorrow)/, (w) => w[0].toUpperCase() + w.slice(1));
 }
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
@@ -53,10 +102,21 @@ function angle(token, names) {
   }
   if (target.startsWith('#')) return element('span', 'mention', [document.createTextNode(`#${label ? decodeEntities(label) : target.slice(1)}`)]);
   if (target.startsWith('!date^')) {
-    const node = element('time', 'date', [document.createTextNode(decodeEntities(label ?? ''))]);
-    const seconds = Number(target.split('^')[1]);
+    // <!date^seconds^format^optional_link|fallback>: the fallback only when it cannot be read.
+    const [, rawSeconds, format = '', link] = target.split('^');
+    const seconds = Number(rawSeconds);
+    const fallback = decodeEntities(label ?? '');
+    const readable = Number.isFinite(seconds) && format !== '';
+    const node = element('time', 'date', [document.createTextNode(readable ? formatSlackDate(seconds, decodeEntities(format)) : fallback)]);
     if (Number.isFinite(seconds)) node.dateTime = new Date(seconds * 1000).toISOString();
-    return node;
+    if (fallback) node.title = fallback;
+    const url = link ? decodeEntities(link) : '';
+    if (!SAFE_URL.test(url)) return node;
+    const a = element('a', null, [node]);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
   }
   if (target.startsWith('!')) {
     const special = target.slice(1).split('^')[0];
@@ -88,19 +148,32 @@ function inline(source, names) {
   return out;
 }
 
+// A quote opens a line with `>` (as the bot writes it) or `&gt;` (as Slack stores what people type).
+const QUOTE = /^(?:>|&gt;)/;
+const QUOTE_REST = /^(?:>>>|&gt;&gt;&gt;)/;
+
 function lines(source, names, into) {
   const all = source.split('\n');
   let quote = null;
+  let restQuoted = false;
   all.forEach((line, i) => {
-    if (line.startsWith('&gt;')) {
+    if (!restQuoted && QUOTE_REST.test(line)) {
+      // `>>>` quotes everything after it, to the end of the text.
+      restQuoted = true;
+      line = line.replace(QUOTE_REST, '').replace(/^ /, '');
+      into.append((quote = element('blockquote')));
+      quote.append(...inline(line, names));
+      return;
+    }
+    if (restQuoted || QUOTE.test(line)) {
       if (quote) quote.append(document.createElement('br'));
       else into.append((quote = element('blockquote')));
-      quote.append(...inline(line.replace(/^&gt;\s?/, ''), names));
+      quote.append(...inline(restQuoted ? line : line.replace(QUOTE, '').replace(/^ /, ''), names));
       return;
     }
     quote = null;
     into.append(...inline(line, names));
-    if (i < all.length - 1 && !all[i + 1].startsWith('&gt;')) into.append(document.createElement('br'));
+    if (i < all.length - 1 && !QUOTE.test(all[i + 1])) into.append(document.createElement('br'));
   });
 }
 

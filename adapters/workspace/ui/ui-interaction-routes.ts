@@ -3,9 +3,11 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { blockActionsPayload, actionOf, actionTs, slashCommandBody, viewClosedPayload, viewSubmissionPayload } from '../interactions/interaction-payloads.ts';
 import { blockIdOf, findElement, selectedOption } from '../interactions/find-element.ts';
+import { eventCallbackPayload, eventKindOf } from '../interactions/event-payloads.ts';
 import { interactivityBody, postSignedToBot, type SignedPostResult } from '../interactions/post-signed.ts';
-import { BOT_ID, BOT_USER, userById, type WorkspaceChannel, type WorkspaceUser } from '../workspace-directory.ts';
+import { BOT_ID, BOT_USER, directChannelOf, userById, type WorkspaceChannel, type WorkspaceUser } from '../workspace-directory.ts';
 import type { WorkspaceStore, WorkspaceView } from '../workspace-store.ts';
+import { withTypedMentions } from './typed-mentions.ts';
 import { visibleChannel } from './visible-channel.ts';
 
 export interface BotLink {
@@ -57,6 +59,7 @@ export function uiInteractionRoutes(deps: { store: WorkspaceStore; channels: rea
     if (!found) return void res.status(404).json({ error: 'element_not_found', message: 'that button is no longer on the message' });
     const selected = input.selected !== undefined ? selectedOption(found.element, input.selected) : undefined;
     if (input.selected !== undefined && !selected) return void res.status(400).json({ error: 'bad_option' });
+    await store.noteInteraction(user.id, channel.id, message.ts);
     const payload = blockActionsPayload({
       user, channel, message,
       action: actionOf(found.element, found.blockId, actionTs(link.now()), selected ?? undefined),
@@ -99,10 +102,15 @@ export function uiInteractionRoutes(deps: { store: WorkspaceStore; channels: rea
     const channel = visibleChannel(deps.channels, input.user, input.channel);
     if (!user || !channel) return void res.status(404).json({ error: 'not_found' });
     const slash = /^(\/[a-z0-9_-]+)(?:\s+([\s\S]*))?$/i.exec(input.text.trim());
+    await store.noteInteraction(user.id, channel.id, null);
     if (!slash) {
-      // The app subscribes to no message events (manifest/slack.yaml), so Slack would not tell it either.
-      await store.post({ channel: channel.id, user: user.id, text: escapeEntities(input.text) });
-      return void res.json({ ok: true });
+      const message = await store.post({ channel: channel.id, user: user.id, text: withTypedMentions(escapeEntities(input.text)) });
+      // The Events API, for the events manifest/slack.yaml subscribes to: message.im in the bot's
+      // DM, app_mention in a channel; any other message Slack would not tell the app about.
+      const kind = eventKindOf(message, channel.id === directChannelOf(user.id));
+      if (!kind) return void res.json({ ok: true });
+      const envelope = eventCallbackPayload(kind, user, message, Math.floor(link.now().getTime() / 1000));
+      return void res.json({ ...outcome(await post(JSON.stringify(envelope), 'application/json')), event: kind });
     }
     const command = slash[1]!.toLowerCase();
     const body = slashCommandBody({ user, channel, command, text: slash[2] ?? '', triggerId: await store.issueTrigger(user.id, channel.id), responseUrl: await responseUrl(channel.id, user.id) });

@@ -15,7 +15,7 @@ export function uiStateRoutes(deps: { store: WorkspaceStore; channels: readonly 
   router.get('/bootstrap', (_req, res) => {
     res.json({
       team: WORKSPACE_TEAM,
-      bot: { id: BOT_USER.id, name: BOT_USER.realName },
+      bot: { id: BOT_USER.id, name: BOT_USER.realName, handle: BOT_USER.handle },
       users: WORKSPACE_USERS.map((u) => ({ id: u.id, name: u.realName, handle: u.handle, title: u.title, role: u.role, demo: u.demo, email: u.email, dm: directChannelOf(u.id) })),
       channels: deps.channels,
     });

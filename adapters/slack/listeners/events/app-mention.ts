@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderStatusAnswer } from '../../blocks/status-answer.ts';
+import { typedText } from '../../mrkdwn.ts';
 import { errorMessage, failureText, type StatusListenerDeps } from '../commands/status-listener-deps.ts';
 
 export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
@@ -9,7 +10,8 @@ export function appMention(deps: StatusListenerDeps) {
   return async ({ event, client }: MentionArgs): Promise<void> => {
     if (!event.user || event.bot_id) return;
     const threadTs = event.thread_ts ?? event.ts;
-    const question = (event.text ?? '').replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
+    // Every mention is dropped (the bot's own, and any other: questions are about POs, not people).
+    const question = typedText((event.text ?? '').replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' '));
     let message;
     try {
       message = renderStatusAnswer(await deps.ask({ platform: 'slack', userId: event.user }, question || 'help'), { command: deps.command });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { isDelegateCommand } from '../../../../src/delegation/parse-delegate-command.ts';
 import { renderStatusAnswer } from '../../blocks/status-answer.ts';
-import { escapeMrkdwn } from '../../mrkdwn.ts';
+import { escapeMrkdwn, typedText } from '../../mrkdwn.ts';
 import { errorMessage, failureText, type StatusListenerDeps } from '../commands/status-listener-deps.ts';
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -11,12 +11,12 @@ export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArg
  * one). Edits, joins, bot messages (our own answers included) and other channels are ignored.
  */
 export function directMessage(deps: StatusListenerDeps) {
-  return async ({ event, client }: MessageArgs): Promise<void> => {
+  return async ({ event, client, context }: MessageArgs): Promise<void> => {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     if ('bot_id' in event && event.bot_id) return;
     const user = 'user' in event ? event.user : undefined;
     if (!user) return;
-    const question = ('text' in event ? (event.text ?? '') : '').trim();
+    const question = typedText('text' in event ? (event.text ?? '') : '', context.botUserId);
     let message;
     try {
       // `delegate @name until ...` in the DM works as `/po delegate ...` does; the rest are questions.
