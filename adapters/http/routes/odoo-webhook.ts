@@ -20,9 +20,13 @@ const PATH = '/webhooks/odoo/';
 
 /** Compares secrets in constant time, whatever their lengths (hashing first evens them out). */
 export function secretsMatch(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
+  return secretMatcher(expected)(given);
+}
+
+/** secretsMatch with the expected secret's digest computed once (the route checks every request). */
+export function secretMatcher(expected: string): (given: string) => boolean {
   const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && given.length === expected.length;
+  return (given) => timingSafeEqual(createHash('sha256').update(given).digest(), b) && given.length === expected.length;
 }
 
 const DISABLED = JSON.stringify({ error: 'webhook_disabled', message: 'ODOO_WEBHOOK_TOKEN is not configured' });
@@ -78,6 +82,7 @@ export function registerOdooWebhookRoute(app: Express, deps: OdooWebhookDeps): v
 
 /** The same route on the fast lane: POST /webhooks/odoo/<token>, the token a plain path segment. */
 function odooWebhookLane(deps: OdooWebhookDeps, count: (outcome: string) => void): LaneRoute {
+  const tokenMatches = deps.token ? secretMatcher(deps.token) : () => false;
   return (req, res) => {
     const url = req.url ?? '';
     if (req.method !== 'POST' || !url.startsWith(PATH)) return false;
@@ -89,7 +94,7 @@ function odooWebhookLane(deps: OdooWebhookDeps, count: (outcome: string) => void
       sendJson(res, 503, DISABLED);
       return true;
     }
-    if (!secretsMatch(token, deps.token)) {
+    if (!tokenMatches(token)) {
       count('unauthorized');
       sendJson(res, 401, UNAUTHORIZED);
       return true;
