@@ -33,6 +33,7 @@ type Signed = { headers: Record<string, string>; body: string };
  * - click to written: one click per PO, time until the decision is written in Odoo.
  */
 export const run: BenchRun = async () => {
+  const step = (what: string) => process.stderr.write(`  approval-clicks: ${what}\n`);
   const r = await benchRedis('approvals');
   const odoo = await startOdooProcess({ seed: 11, scale: 300 });
   const slack = await startFakeSlackApi({ users: [{ id: 'U0AVERY', email: 'approver@northgate-supply.example', name: 'Avery Quinn' }, { id: 'U0DANIEL', email: 'dokafor@northgate-supply.example', name: 'Daniel Okafor' }] });
@@ -40,6 +41,7 @@ export const run: BenchRun = async () => {
   const token = 'bench-webhook-token-0123456789';
   const port = await freePort();
   const env = botEnv({ port, redisUrl: r.url, prefix, stateDir: r.dir, odoo, slackApiUrl: slack.url, signingSecret: SECRET, webhookToken: token });
+  step('starting npm run web and npm run worker');
   const web = await startBotProcess('web', env);
   let worker = await startBotProcess('worker', env);
   const base = `http://127.0.0.1:${port}`;
@@ -89,11 +91,13 @@ export const run: BenchRun = async () => {
 
   // 1. The ack path alone: the worker is stopped while 500 people click the same card. A first
   // burst on another card warms the web process up, as a process that has run for a while is.
+  step('three POs to approve, waiting for their cards');
   const warmCard = await cardOf((await waitingPo()).name);
   const po = await waitingPo();
   const card = await cardOf(po.name);
   const pooledCard = await cardOf((await waitingPo()).name);
   await worker.stop();
+  step('500 simultaneous clicks (warm-up, then measured)');
   await burst(`${base}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 200_000 + i)));
   await sleep(500);
   const cpu0 = web.cpuMs();
@@ -102,6 +106,7 @@ export const run: BenchRun = async () => {
   // The same burst over 50 kept-alive connections, as a proxy or Slack's pooled senders deliver it.
   const pooled = await burst(`${base}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(pooledCard, 300_000 + i, i % 2 ? 'U0AVERY' : 'U0DANIEL')), 50, true);
 
+  step('baselines: bare http, bare http + one BullMQ add');
   // 2. Baselines in the same run: the same 500 requests, one connection each, against bare node:http.
   const baselines: Record<'respond' | 'add', { burst: Burst; cpuMsPerClick: number }> = {} as never;
   for (const mode of ['respond', 'add'] as const) {
@@ -117,6 +122,7 @@ export const run: BenchRun = async () => {
   await r.clean(`${prefix}-baseline`);
 
   // 3. The worker comes back, takes the 500 queued clicks (one decision), then one click per PO.
+  step('worker back: backlog, then click to written');
   worker = await startBotProcess('worker', env);
   const backlogStarted = Date.now();
   await writtenAt(po.id);

@@ -16,11 +16,12 @@ export interface BotProcess {
  * (fake) Slack Web API; what an operator would put in .env.
  */
 export function botEnv(options: { port: number; redisUrl: string; prefix: string; stateDir: string; odoo: { url: string; db: string }; slackApiUrl: string; signingSecret: string; webhookToken: string }): Record<string, string> {
+  // xoxb-test-token: the token the fake Slack Web API (test/fakes) accepts.
   return {
     PORT: String(options.port), REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.prefix, REDIS_AUTOSTART: 'false', STATE_DIR: options.stateDir,
     LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '8',
     ODOO_URL: options.odoo.url, ODOO_DB: options.odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: options.webhookToken,
-    SLACK_BOT_TOKEN: 'xoxb-bench-token', SLACK_SIGNING_SECRET: options.signingSecret, SLACK_API_URL: options.slackApiUrl,
+    SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: options.signingSecret, SLACK_API_URL: options.slackApiUrl,
     POLICY_FILE: resolve(ROOT, 'test/fixtures/approval-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600',
   };
 }

@@ -11,12 +11,21 @@ export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
  * does through tsx), so the process measured never shares an event loop with the load generator.
  */
 export function spawnTs(file: string, options: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; stdout?: 'pipe' | 'ignore' } = {}): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', resolve(ROOT, file), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', resolve(ROOT, file), ...(options.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...(options.env ?? {}) },
     stdio: ['ignore', options.stdout ?? 'pipe', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
 }
+
+// A bench that fails or is interrupted leaves no server or bot process behind.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** Resolves with the first stdout line that parses as JSON (children announce themselves so). */
 export function firstJsonLine<T>(child: ChildProcess): Promise<T> {
