@@ -1,57 +1,50 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import OdooAwait from 'odoo-await';
-import { Redis } from 'ioredis';
-import { seedDistribution } from '../adapters/embedded-odoo/seed/seed-distribution.ts';
-import { startEmbeddedOdoo } from '../adapters/embedded-odoo/start-embedded-odoo.ts';
 import { ensureWebhookRule } from '../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../adapters/odoo/odoo-await-gateway.ts';
-import { ensureRedis, freePort } from '../adapters/store/ensure-redis.ts';
+import { freePort } from '../adapters/store/ensure-redis.ts';
 import { RedisApprovalStore } from '../adapters/store/redis-approval-store.ts';
 import { startFakeSlackApi, type FakeSlackCall } from '../test/fakes/fake-slack-api.ts';
 import { buttonClickPayload, interactivityRequest } from '../test/support/slack-sign.ts';
 import type { BenchFigure, BenchRun } from './bench-types.ts';
+import { benchRedis } from './support/bench-redis.ts';
+import { botEnv, startBotProcess } from './support/bot-process.ts';
+import { cpuMsOf, firstJsonLine, pct, runTsForJson, sleep, spawnTs, stopChild } from './support/child-process.ts';
+import { startOdooProcess } from './support/embedded-odoo-process.ts';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 500);
 const WRITTEN_SAMPLES = Number(process.env.BENCH_WRITTEN_SAMPLES ?? 40);
-const root = resolve(fileURLToPath(import.meta.url), '../..');
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Burst = { ms: number[]; statuses: Record<string, number>; wallMs: number };
+type Signed = { headers: Record<string, string>; body: string };
 
 /**
  * Approvals as Slack drives them, with the bot deployed as it scales: a web process (`npm run
- * web`) and a worker process (`npm run worker`) on one Redis, against the embedded Odoo and the
- * fake Slack Web API (both in this process).
+ * web`) and a worker process (`npm run worker`) on one Redis, the embedded Odoo in a third
+ * process, the fake Slack Web API in this one, and the clicks sent from a fourth process
+ * (bench/processes/burst.ts), so no process measured shares its event loop with the load.
  * - ack latency: 500 signed approve clicks on one card, one connection each, all at once, while
- *   the worker is stopped (the ack path alone: verify, parse, ack, queue);
+ *   the worker is stopped (the ack path alone: verify, parse, queue, ack), with the web process's
+ *   CPU per click; the same 500 requests against bare node:http (answer only, and one BullMQ add
+ *   per request) in the same run, and the ratios;
  * - click to written: one click per PO, time until the decision is written in Odoo.
  */
 export const run: BenchRun = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-approvals-'));
-  const redisRun = await ensureRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', autostart: true, dataDir: dir, anyPort: true });
-  const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void seedDistribution(store, { seed: 11, scale: 300, now: new Date() }) });
+  const step = (what: string) => process.stderr.write(`  approval-clicks: ${what}\n`);
+  const r = await benchRedis('approvals');
+  const odoo = await startOdooProcess({ seed: 11, scale: 300 });
   const slack = await startFakeSlackApi({ users: [{ id: 'U0AVERY', email: 'approver@northgate-supply.example', name: 'Avery Quinn' }, { id: 'U0DANIEL', email: 'dokafor@northgate-supply.example', name: 'Daniel Okafor' }] });
   const prefix = `bench-approvals-${Date.now()}`;
   const token = 'bench-webhook-token-0123456789';
   const port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '', PORT: String(port), REDIS_URL: redisRun.url, REDIS_KEY_PREFIX: prefix, STATE_DIR: dir, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: '8',
-    ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: token,
-    SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url,
-    POLICY_FILE: resolve(root, 'test/fixtures/approval-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600',
-  };
-  const profile = (role: string) => (process.env.BENCH_PROFILE_DIR && role === 'web' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
-  const spawnRole = (role: 'web' | 'worker'): ChildProcess => spawn(process.execPath, [...profile(role), '--import', 'tsx', resolve(root, `adapters/runtime/${role}.ts`)], { cwd: root, env, stdio: 'ignore' });
-  const stopRole = (child: ChildProcess) => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
-  const web = spawnRole('web');
-  let worker = spawnRole('worker');
+  const env = botEnv({ port, redisUrl: r.url, prefix, stateDir: r.dir, odoo, slackApiUrl: slack.url, signingSecret: SECRET, webhookToken: token });
+  step('starting npm run web and npm run worker');
+  const web = await startBotProcess('web', env);
+  let worker = await startBotProcess('worker', env);
   const base = `http://127.0.0.1:${port}`;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false))) await sleep(50);
 
   const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin' });
   await ensureWebhookRule(admin, `${base}/webhooks/odoo/${token}`);
@@ -59,7 +52,7 @@ export const run: BenchRun = async () => {
   await buyer.connect();
   const [vendor] = await admin.searchIds('res.partner', [['supplier_rank', '>', 0]], { limit: 1 });
   const [product] = await admin.searchIds('product.product', [['purchase_ok', '=', true]], { limit: 1 });
-  const redis = new Redis(redisRun.url);
+  const redis = r.redis;
   const store = new RedisApprovalStore(redis, prefix);
 
   const waitingPo = async () => {
@@ -78,62 +71,59 @@ export const run: BenchRun = async () => {
       await sleep(10);
     }
   };
-  const signedClick = (card: { channel: string; ts: string; value: string }, i: number, user = 'U0AVERY') =>
-    interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_approve', value: card.value, userId: user, channel: card.channel, messageTs: card.ts, actionTs: `1900000000.${String(i).padStart(6, '0')}` }));
+  const signedClick = (card: { channel: string; ts: string; value: string }, i: number, user = 'U0AVERY'): Signed =>
+    interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_approve', value: card.value, userId: user, channel: card.channel, messageTs: card.ts, actionTs: `1900000000.${String(i).padStart(6, '0')}`, responseUrl: `${slack.url}/response/T0FAKE/${i}/bench` }));
   const writtenAt = async (orderId: number) => {
     for (;;) {
       const open = await store.openFor(orderId);
       const id = open?.id ?? (await redis.keys(`${prefix}:approval:req:po-${orderId}-*`))[0]?.split(':').pop();
-      const r = id ? await store.get(id) : null;
-      if (r?.writeback?.state === 'written') return Date.parse(r.writeback.at);
+      const req = id ? await store.get(id) : null;
+      if (req?.writeback?.state === 'written') return Date.parse(req.writeback.at);
       await sleep(5);
     }
+  };
+  let files = 0;
+  const burst = (url: string, requests: Signed[], sockets = requests.length, keepAlive = false) => {
+    const file = join(r.dir, `burst-${files++}.json`);
+    writeFileSync(file, JSON.stringify(requests));
+    return runTsForJson<Burst>('bench/processes/burst.ts', { url, file, sockets, keepAlive });
   };
 
   // 1. The ack path alone: the worker is stopped while 500 people click the same card. A first
   // burst on another card warms the web process up, as a process that has run for a while is.
-  const warmPo = await waitingPo();
-  const warmCard = await cardOf(warmPo.name);
+  step('three POs to approve, waiting for their cards');
+  const warmCard = await cardOf((await waitingPo()).name);
   const po = await waitingPo();
   const card = await cardOf(po.name);
-  const spare = await waitingPo();
-  await cardOf(spare.name);
-  const waitingPoWhileWorkerStopped = async () => spare;
-  await stopRole(worker);
-  const target = new URL(`${base}/slack/events`);
-  const burst = (requests: ReturnType<typeof signedClick>[], sockets = requests.length, keepAlive = false) => {
-    const agent = new Agent({ keepAlive, maxSockets: sockets });
-    return Promise.all(
-      requests.map(
-      (r) =>
-        new Promise<{ ms: number; status: number }>((done) => {
-          const started = performance.now();
-            const req = request(target, { method: 'POST', agent, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
-            res.resume();
-            res.on('end', () => done({ ms: performance.now() - started, status: res.statusCode ?? 0 }));
-          });
-          req.on('error', () => done({ ms: performance.now() - started, status: 0 }));
-          req.end(r.body);
-        }),
-      ),
-    ).finally(() => agent.destroy());
-  };
-  await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 200_000 + i)));
+  const pooledCard = await cardOf((await waitingPo()).name);
+  await worker.stop();
+  step('500 simultaneous clicks (warm-up, then measured)');
+  await burst(`${base}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 200_000 + i)));
   await sleep(500);
-  const cpuSeconds = async () => Number(/^process_cpu_seconds_total (\S+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? NaN);
-  const cpuBefore = await cpuSeconds();
-  const burstStarted = performance.now();
-  const acks = await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(card, i, i % 2 ? 'U0AVERY' : 'U0DANIEL')));
-  const burstMs = performance.now() - burstStarted;
-  const webCpuMsPerClick = ((await cpuSeconds()) - cpuBefore) * 1000 / CLICKS;
-  const ackMs = acks.map((a) => a.ms).sort((a, b) => a - b);
+  const cpu0 = web.cpuMs();
+  const acks = await burst(`${base}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(card, i, i % 2 ? 'U0AVERY' : 'U0DANIEL')));
+  const webCpuMsPerClick = (web.cpuMs() - cpu0) / CLICKS;
   // The same burst over 50 kept-alive connections, as a proxy or Slack's pooled senders deliver it.
-  const pooledCard = await cardOf((await waitingPoWhileWorkerStopped()).name);
-  const pooled = await burst(Array.from({ length: CLICKS }, (_, i) => signedClick(pooledCard, 300_000 + i, i % 2 ? 'U0AVERY' : 'U0DANIEL')), 50, true);
-  const pooledMs = pooled.map((a) => a.ms).sort((a, b) => a - b);
+  const pooled = await burst(`${base}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(pooledCard, 300_000 + i, i % 2 ? 'U0AVERY' : 'U0DANIEL')), 50, true);
 
-  // 2. The worker comes back, takes the 500 queued clicks (one decision), then one click per PO.
-  worker = spawnRole('worker');
+  step('baselines: bare http, bare http + one BullMQ add');
+  // 2. Baselines in the same run: the same 500 requests, one connection each, against bare node:http.
+  const baselines: Record<'respond' | 'add', { burst: Burst; cpuMsPerClick: number }> = {} as never;
+  for (const mode of ['respond', 'add'] as const) {
+    const child = spawnTs('bench/processes/bare-http.ts', { args: [JSON.stringify({ mode, redisUrl: r.url, prefix: `${prefix}-baseline` })] });
+    const { port: bport } = await firstJsonLine<{ port: number }>(child);
+    await burst(`http://127.0.0.1:${bport}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 400_000 + i)));
+    await sleep(500);
+    const c0 = cpuMsOf(child.pid!);
+    const b = await burst(`http://127.0.0.1:${bport}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(card, 500_000 + i)));
+    baselines[mode] = { burst: b, cpuMsPerClick: (cpuMsOf(child.pid!) - c0) / CLICKS };
+    await stopChild(child);
+  }
+  await r.clean(`${prefix}-baseline`);
+
+  // 3. The worker comes back, takes the 500 queued clicks (one decision), then one click per PO.
+  step('worker back: backlog, then click to written');
+  worker = await startBotProcess('worker', env);
   const backlogStarted = Date.now();
   await writtenAt(po.id);
   const backlogMs = Date.now() - backlogStarted;
@@ -142,42 +132,51 @@ export const run: BenchRun = async () => {
   for (let i = 0; i < WRITTEN_SAMPLES; i++) {
     const next = await waitingPo();
     const c = await cardOf(next.name);
-    const r = signedClick(c, 100_000 + i);
+    const req = signedClick(c, 100_000 + i);
     const started = Date.now();
-    await fetch(`${base}/slack/events`, { method: 'POST', headers: r.headers, body: r.body });
+    await fetch(`${base}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
     samples.push((await writtenAt(next.id)) - started);
   }
   samples.sort((a, b) => a - b);
+  const ephemerals = slack.callsOf('response_url').length;
 
-  await Promise.all([stopRole(web), stopRole(worker)]);
-  const keys = await redis.keys(`${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
-  redis.disconnect();
+  await Promise.all([web.stop(), worker.stop()]);
+  await r.clean(prefix);
   await slack.stop();
   await odoo.stop();
-  await redisRun.close();
-  rmSync(dir, { recursive: true, force: true });
+  await r.close();
 
+  const non200 = (b: Burst) => Object.entries(b.statuses).filter(([s]) => s !== '200').reduce((n, [, c]) => n + c, 0);
   const p = { clicks: CLICKS, concurrentConnections: CLICKS, process: 'npm run web' };
+  const pk = { ...p, concurrentConnections: 50, keepAlive: true };
   const w = { samples: WRITTEN_SAMPLES, odoo: 'embedded 18', process: 'npm run worker' };
+  const f = (bench: string, metric: string, value: number, unit: string, params: BenchFigure['params']): BenchFigure => ({ bench, metric, value, unit, params });
   return [
-    { bench: 'approval-ack', metric: 'ack latency p50', value: pct(ackMs, 50), unit: 'ms', params: p },
-    { bench: 'approval-ack', metric: 'ack latency p99', value: pct(ackMs, 99), unit: 'ms', params: p },
-    { bench: 'approval-ack', metric: 'ack latency max', value: ackMs[ackMs.length - 1]!, unit: 'ms', params: p },
-    { bench: 'approval-ack', metric: 'web process CPU per click', value: webCpuMsPerClick, unit: 'ms', params: p },
-    { bench: 'approval-ack', metric: 'ack latency p50 (50 kept-alive connections)', value: pct(pooledMs, 50), unit: 'ms', params: { ...p, concurrentConnections: 50, keepAlive: true } },
-    { bench: 'approval-ack', metric: 'ack latency p99 (50 kept-alive connections)', value: pct(pooledMs, 99), unit: 'ms', params: { ...p, concurrentConnections: 50, keepAlive: true } },
-    { bench: 'approval-ack', metric: 'non-200 answers (kept-alive)', value: pooled.filter((a) => a.status !== 200).length, unit: 'req', params: { ...p, concurrentConnections: 50, keepAlive: true } },
-    { bench: 'approval-ack', metric: 'burst wall time', value: burstMs, unit: 'ms', params: p },
-    { bench: 'approval-ack', metric: 'non-200 answers', value: acks.filter((a) => a.status !== 200).length, unit: 'req', params: p },
-    { bench: 'approval-ack', metric: 'decisions from 500 clicks', value: decisions, unit: 'decisions', params: p },
-    { bench: 'approval-ack', metric: '500-click backlog to written', value: backlogMs, unit: 'ms', params: w },
-    { bench: 'approval-click-to-written', metric: 'latency p50', value: pct(samples, 50), unit: 'ms', params: w },
-    { bench: 'approval-click-to-written', metric: 'latency p95', value: pct(samples, 95), unit: 'ms', params: w },
-  ] satisfies BenchFigure[];
+    f('approval-ack', 'ack latency p50', pct(acks.ms, 50), 'ms', p),
+    f('approval-ack', 'ack latency p99', pct(acks.ms, 99), 'ms', p),
+    f('approval-ack', 'ack latency max', acks.ms[acks.ms.length - 1]!, 'ms', p),
+    f('approval-ack', 'web process CPU per click', webCpuMsPerClick, 'ms', p),
+    f('approval-ack', 'non-200 answers', non200(acks), 'req', p),
+    f('approval-ack', 'burst wall time', acks.wallMs, 'ms', p),
+    f('approval-ack', 'decisions from 500 clicks', decisions, 'decisions', p),
+    f('approval-ack', 'ephemeral "could not record" answers', ephemerals, 'answers', p),
+    f('approval-ack', 'ack latency p50 (50 kept-alive connections)', pct(pooled.ms, 50), 'ms', pk),
+    f('approval-ack', 'ack latency p99 (50 kept-alive connections)', pct(pooled.ms, 99), 'ms', pk),
+    f('approval-ack', 'non-200 answers (kept-alive)', non200(pooled), 'req', pk),
+    f('approval-ack', 'bare http (answer only): latency p99', pct(baselines.respond.burst.ms, 99), 'ms', p),
+    f('approval-ack', 'bare http (answer only): CPU per click', baselines.respond.cpuMsPerClick, 'ms', p),
+    f('approval-ack', 'bare http + one BullMQ add: latency p50', pct(baselines.add.burst.ms, 50), 'ms', p),
+    f('approval-ack', 'bare http + one BullMQ add: latency p99', pct(baselines.add.burst.ms, 99), 'ms', p),
+    f('approval-ack', 'bare http + one BullMQ add: CPU per click', baselines.add.cpuMsPerClick, 'ms', p),
+    f('approval-ack', 'ratio ours / bare http + one BullMQ add (p99)', pct(acks.ms, 99) / pct(baselines.add.burst.ms, 99), 'x', p),
+    f('approval-ack', 'ratio ours / bare http + one BullMQ add (CPU per click)', webCpuMsPerClick / baselines.add.cpuMsPerClick, 'x', p),
+    f('approval-ack', '500-click backlog to written', backlogMs, 'ms', w),
+    f('approval-click-to-written', 'latency p50', pct(samples, 50), 'ms', w),
+    f('approval-click-to-written', 'latency p95', pct(samples, 95), 'ms', w),
+  ];
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.table((await run()).map(({ bench, metric, value, unit }) => ({ bench, metric, value: Math.round(value * 10) / 10, unit })));
+  console.table((await run()).map(({ bench, metric, value, unit }) => ({ bench, metric, value: Math.round(value * 1000) / 1000, unit })));
   process.exit(0);
 }

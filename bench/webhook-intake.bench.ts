@@ -1,91 +1,114 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
-import pino from 'pino';
-import { createHttpApp, finishHttpApp, listen } from '../adapters/http/create-http-app.ts';
-import { createMetrics } from '../adapters/http/metrics.ts';
-import { registerOdooWebhookRoute } from '../adapters/http/routes/odoo-webhook.ts';
-import { BullJobQueue, closeQueues, createQueues } from '../adapters/queue/bullmq-queues.ts';
-import { ensureRedis } from '../adapters/store/ensure-redis.ts';
-import { RedisOnceStore } from '../adapters/store/redis-once-store.ts';
+import type { Redis } from 'ioredis';
+import { startFakeSlackApi } from '../test/fakes/fake-slack-api.ts';
+import { freePort } from '../adapters/store/ensure-redis.ts';
 import type { BenchFigure, BenchRun } from './bench-types.ts';
+import { benchRedis } from './support/bench-redis.ts';
+import { botEnv, startBotProcess } from './support/bot-process.ts';
+import { cpuMsOf, firstJsonLine, runTsForJson, sleep, spawnTs, stopChild } from './support/child-process.ts';
+import { startOdooProcess } from './support/embedded-odoo-process.ts';
 
 const TOKEN = 'bench-webhook-token-0123456789';
-const CONNECTIONS = 200;
-const DURATION_S = 10;
+const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 200);
+const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 /** Odoo POSTs one record version three times (recorded on Odoo 18): 2 of 3 requests are repeats. */
 const REPEATS = 3;
 
+interface LoadResult { requestsPerSecond: number; total: number; p50: number; p99: number; max: number; failures: number; versionsStarted: number }
+
 /**
- * Webhook intake as Odoo drives it: 200 concurrent connections POSTing automation-rule payloads,
- * each record version three times, against the real route, Redis dedupe and BullMQ queue.
- * Checks afterwards that exactly one job was queued per record version.
+ * Webhook intake as Odoo drives it, measured side by side in one run, each server in its own
+ * process and autocannon in another (200 connections, each record version POSTed three times):
+ * - ours: `npm run web` (token, body limit, JSON, zod, Redis dedupe, BullMQ add, 202/200);
+ * - bare node:http + JSON.parse, the same body and load (the HTTP ceiling of this machine);
+ * - bare node:http + JSON.parse + one BullMQ add per request (the ceiling with the queue);
+ * - raw BullMQ adds, 200 in flight (the queue's own speed).
+ * Afterwards, ours must have queued exactly one job per accepted record version.
  */
 export const run: BenchRun = async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-redis-'));
-  const ensured = await ensureRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', autostart: true, dataDir, anyPort: true });
+  const r = await benchRedis('webhook');
+  const odoo = await startOdooProcess({ seed: 7, scale: 20 });
+  const slack = await startFakeSlackApi({ users: [] });
   const prefix = `bench-webhook-${Date.now()}`;
-  const redis = new Redis(ensured.url, { maxRetriesPerRequest: null });
-  const queues = createQueues(redis, prefix);
-  const logger = pino({ level: 'silent' });
-  const app = createHttpApp(logger);
-  registerOdooWebhookRoute(app, {
-    token: TOKEN, bodyLimitBytes: 64 * 1024, dedupeTtlSeconds: 3600,
-    once: new RedisOnceStore(redis, prefix), queue: new BullJobQueue(queues), metrics: createMetrics(), logger, now: () => new Date(),
-  });
-  finishHttpApp(app, logger);
-  const server = await listen(app, 0, '127.0.0.1');
-  const port = (server.address() as { port: number }).port;
-
-  let nextId = 1;
-  const bodyFor = (id: number) =>
-    JSON.stringify({ _action: 'Send Webhook Notification(#421)', _id: id, _model: 'purchase.order', id, name: `P${String(id).padStart(5, '0')}`, state: 'to approve', partner_id: 15, user_id: 8, amount_total: 12000.0, write_date: '2026-11-26 22:17:21.480189' });
-  type Ctx = { body?: string };
-  const requests = Array.from({ length: REPEATS }, (_, i) => ({
-    method: 'POST' as const,
-    path: `/webhooks/odoo/${TOKEN}`,
-    headers: { 'content-type': 'application/json', 'user-agent': 'python-requests/2.28.1' },
-    setupRequest: (req: Record<string, unknown>, ctx: Ctx) => {
-      if (i === 0) ctx.body = bodyFor(nextId++);
-      return { ...req, body: ctx.body };
-    },
-  }));
-
-  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: DURATION_S, requests: requests as unknown as autocannon.Request[] });
-  const sent = nextId - 1;
-  // Requests cut off when the run ended may still be between their claim and their queue add.
-  await new Promise((r) => setTimeout(r, 1_000));
-  const queued = await queues.scan.count();
-  // Each version whose first POST was accepted holds one dedupe key: there must be one job per key.
-  const accepted = (await redis.keys(`${prefix}:once:*`)).length;
-
-  await new Promise((r) => server.close(r));
-  await closeQueues(queues);
-  const keys = await redis.keys(`${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
-  redis.disconnect();
-  await ensured.close();
-  rmSync(dataDir, { recursive: true, force: true });
-
+  const figures: BenchFigure[] = [];
   const params = { connections: CONNECTIONS, durationS: DURATION_S, repeatsPerVersion: REPEATS };
-  const figures: BenchFigure[] = [
-    { bench: 'webhook-intake', metric: 'requests/s (mean)', value: result.requests.average, unit: 'req/s', params },
-    { bench: 'webhook-intake', metric: 'latency p50', value: result.latency.p50, unit: 'ms', params },
-    { bench: 'webhook-intake', metric: 'latency p99', value: result.latency.p99, unit: 'ms', params },
-    { bench: 'webhook-intake', metric: 'latency max', value: result.latency.max, unit: 'ms', params },
-    { bench: 'webhook-intake', metric: 'requests total', value: result.requests.total, unit: 'req', params },
-    { bench: 'webhook-intake', metric: 'errors + non-2xx', value: result.errors + result.timeouts + result.non2xx, unit: 'req', params },
-    { bench: 'webhook-intake', metric: 'record versions started', value: sent, unit: 'versions', params },
-    { bench: 'webhook-intake', metric: 'record versions accepted', value: accepted, unit: 'versions', params },
-    { bench: 'webhook-intake', metric: 'jobs queued (must equal accepted)', value: queued, unit: 'jobs', params },
-  ];
+  const load = (url: string) => runTsForJson<LoadResult>('bench/processes/load-odoo-webhooks.ts', { url, connections: CONNECTIONS, durationS: DURATION_S, repeats: REPEATS });
+  try {
+    // 1. Ours.
+    const port = await freePort();
+    const web = await startBotProcess('web', botEnv({ port, redisUrl: r.url, prefix, stateDir: r.dir, odoo, slackApiUrl: slack.url, signingSecret: 'bench-signing-secret-0123456789abcdef', webhookToken: TOKEN }));
+    const cpu0 = web.cpuMs();
+    const ours = await load(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
+    const oursCpuMs = web.cpuMs() - cpu0;
+    await sleep(500);
+    await web.stop();
+    const accepted = await countKeys(r, `${prefix}:once:odoo-event:*`);
+    const jobs = await countJobs(r, `${prefix}:scan`);
+    await r.clean(prefix);
+
+    // 2. Baselines, same load, each server in its own process.
+    const bare = await baseline({ mode: 'respond' }, load);
+    const bareAdd = await baseline({ mode: 'add', redisUrl: r.url, prefix: `${prefix}-baseline` }, load);
+    await r.clean(`${prefix}-baseline`);
+    const raw = await runTsForJson<{ addsPerSecond: number; cpuMs: number }>('bench/processes/raw-bullmq-adds.ts', { redisUrl: r.url, prefix: `${prefix}-raw`, total: 30_000, concurrency: CONNECTIONS });
+    await r.clean(`${prefix}-raw`);
+
+    const f = (metric: string, value: number, unit: string, extra: Record<string, string | number> = {}) => figures.push({ bench: 'webhook-intake', metric, value, unit, params: { ...params, ...extra } });
+    f('ours: requests/s', ours.requestsPerSecond, 'req/s', { process: 'npm run web' });
+    f('ours: latency p50', ours.p50, 'ms');
+    f('ours: latency p99', ours.p99, 'ms');
+    f('ours: latency max', ours.max, 'ms');
+    f('ours: CPU per request', oursCpuMs / ours.total, 'ms');
+    f('ours: errors + non-2xx', ours.failures, 'req');
+    f('ours: record versions started', ours.versionsStarted, 'versions');
+    f('ours: record versions accepted', accepted, 'versions');
+    f('ours: jobs queued (must equal accepted)', jobs, 'jobs');
+    f('bare http + JSON.parse: requests/s', bare.load.requestsPerSecond, 'req/s');
+    f('bare http + JSON.parse: latency p99', bare.load.p99, 'ms');
+    f('bare http + JSON.parse: CPU per request', bare.cpuMs / bare.load.total, 'ms');
+    f('bare http + one BullMQ add: requests/s', bareAdd.load.requestsPerSecond, 'req/s');
+    f('bare http + one BullMQ add: latency p99', bareAdd.load.p99, 'ms');
+    f('bare http + one BullMQ add: CPU per request', bareAdd.cpuMs / bareAdd.load.total, 'ms');
+    f('raw BullMQ adds/s (200 in flight)', raw.addsPerSecond, 'adds/s');
+    f('ratio ours / bare http + one BullMQ add (req/s)', ours.requestsPerSecond / bareAdd.load.requestsPerSecond, 'x');
+    f('ratio ours / bare http + JSON.parse (req/s)', ours.requestsPerSecond / bare.load.requestsPerSecond, 'x');
+    f('ratio ours / bare http + one BullMQ add (p99)', ours.p99 / Math.max(1, bareAdd.load.p99), 'x');
+  } finally {
+    await slack.stop();
+    await odoo.stop();
+    await r.clean(prefix);
+    await r.close();
+  }
   return figures;
 };
 
+async function baseline(input: Record<string, unknown>, load: (url: string) => Promise<LoadResult>): Promise<{ load: LoadResult; cpuMs: number }> {
+  const child = spawnTs('bench/processes/bare-http.ts', { args: [JSON.stringify(input)] });
+  const { port } = await firstJsonLine<{ port: number }>(child);
+  const cpu0 = cpuMsOf(child.pid!);
+  const result = await load(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
+  const cpuMs = cpuMsOf(child.pid!) - cpu0;
+  await stopChild(child);
+  return { load: result, cpuMs };
+}
+
+async function countKeys(r: { redis: Redis }, pattern: string): Promise<number> {
+  let n = 0;
+  for (let cursor = '0'; ; ) {
+    const [next, keys] = await r.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    n += keys.length;
+    cursor = next;
+    if (cursor === '0') return n;
+  }
+}
+
+/** Jobs of a BullMQ queue in any state (the web process only adds: they all wait). */
+async function countJobs(r: { redis: Redis }, queueKey: string): Promise<number> {
+  const [wait, prioritized, delayed] = await Promise.all([r.redis.llen(`${queueKey}:wait`), r.redis.zcard(`${queueKey}:prioritized`), r.redis.zcard(`${queueKey}:delayed`)]);
+  return wait + prioritized + delayed;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.table((await run()).map(({ metric, value, unit }) => ({ metric, value, unit })));
+  console.table((await run()).map(({ metric, value, unit }) => ({ metric, value: Math.round(value * 1000) / 1000, unit })));
   process.exit(0);
 }

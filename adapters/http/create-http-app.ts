@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 import { maskPathSecrets } from '../runtime/logger.ts';
+import { laneThenExpress, openLane } from './fast-lane.ts';
 
 /**
  * The one HTTP server of the bot. Routes register themselves on the returned app; the error
@@ -22,8 +23,9 @@ export function createHttpApp(logger: Logger): Express {
   return app;
 }
 
-/** Adds the 404 and error handlers; call after every route is registered. */
+/** Adds the 404 and error handlers and opens the fast lane; call after every route is registered. */
 export function finishHttpApp(app: Express, logger: Logger): void {
+  openLane(app);
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `no route for ${req.method} ${maskPathSecrets(req.path)}` });
   });
@@ -44,7 +46,7 @@ export function finishHttpApp(app: Express, logger: Logger): void {
 }
 
 export async function listen(app: Express, port: number, host?: string): Promise<Server> {
-  const server = createServer(app);
+  const server = createServer(laneThenExpress(app));
   // Keep-alive longer than typical load balancers' idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

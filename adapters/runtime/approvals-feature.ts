@@ -22,7 +22,7 @@ import type { DelegationFeature } from '../delegation/create-delegation-feature.
 import type { Config } from '../../src/config/parse-config.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import type { ApprovalChat, ChatPlatform } from '../../src/ports/chat.ts';
-import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import type { JobHandlers, JobQueue } from '../../src/ports/job-queue.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
 import { pacedChat } from '../queue/paced-chat.ts';
@@ -69,10 +69,16 @@ export interface ApprovalsFeature {
  * and the handlers of every approval job. Slack and Teams (later) only add adapters here; the
  * use cases are the same.
  */
-export function createApprovalsFeature(options: { config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date; teamsAuth?: TeamsAuthOptions; emit?: EmitDeps }): ApprovalsFeature {
+export function createApprovalsFeature(options: {
+  config: Config; policy: Policy; redis: Redis; queues: BullQueues; odoo: OdooConnection; logger: Logger; now: () => Date; teamsAuth?: TeamsAuthOptions;
+  /** Where clicks arriving over HTTP are queued (the web process's fail-fast intake connection); else the feature's queues. */
+  intake?: JobQueue;
+  emit?: EmitDeps;
+}): ApprovalsFeature {
   const { config, redis, queues, odoo, logger, now } = options;
   const prefix = config.redis.keyPrefix;
   const queue = new BullJobQueue(queues);
+  const intake = options.intake ?? queue;
   // Each stored transition also publishes its event (approval.requested / decided / written).
   const store = options.emit ? emittingApprovalStore(new RedisApprovalStore(redis, prefix), options.emit) : new RedisApprovalStore(redis, prefix);
   const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
@@ -136,7 +142,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
           apiUrl: config.slack.apiUrl,
           logger,
           now,
-          onApprovalClick: (click) => receiveApprovalClick(click, queue),
+          onApprovalClick: (click) => receiveApprovalClick(click, intake),
         });
       }
       return null;
@@ -144,7 +150,7 @@ export function createApprovalsFeature(options: { config: Config; policy: Policy
     mountTeams(app) {
       if (!teams) return null;
       teams.routes.onCardAction('approval.', approvalCardActions({
-        onApprovalClick: (click) => receiveApprovalClick(click, queue),
+        onApprovalClick: (click) => receiveApprovalClick(click, intake),
         store,
         cardView: (r, card) => cardViewFor(r, cardContextOf(r, { odooUrl: odoo.url, rules, now }), card),
         viewer: (r, actor) => approvalViewer(r, actor, { odoo: odoo.gateway, rules, profile, now, ...(delegations ? { delegations } : {}) }),

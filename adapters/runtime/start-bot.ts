@@ -16,7 +16,7 @@ import { registerOdooWebhookRoute } from '../http/routes/odoo-webhook.ts';
 import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../queue/bullmq-queues.ts';
 import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
 import { ensureRedis } from '../store/ensure-redis.ts';
-import { createRedis } from '../store/redis-connection.ts';
+import { createIntakeRedis, createRedis, whenReady } from '../store/redis-connection.ts';
 import { redisReadiness } from '../store/redis-readiness.ts';
 import { RedisOnceStore } from '../store/redis-once-store.ts';
 import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
@@ -136,7 +136,18 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     let url: string | undefined;
     let started = false;
     let closeServer: (() => Promise<void>) | undefined;
+    let intake: BullJobQueue | undefined;
     if (options.http) {
+      // Clicks and webhooks wait for their one Redis round trip: their own fail-fast connection.
+      const intakeConnection = createIntakeRedis(ensured.url);
+      intakeConnection.on('error', (err) => logger.warn({ err: err.message }, 'redis intake connection error'));
+      const intakeQueues = createQueues(intakeConnection, config.redis.keyPrefix);
+      closers.push(async () => {
+        await closeQueues(intakeQueues);
+        await intakeConnection.quit().catch(() => intakeConnection.disconnect());
+      });
+      intake = new BullJobQueue(intakeQueues);
+      await whenReady(intakeConnection);
       app = createHttpApp(logger);
       app.use((req, res, next) => {
         if (started || req.path === '/healthz') return next();
@@ -148,8 +159,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         token: webhookToken,
         bodyLimitBytes: config.webhooks.bodyLimitBytes,
         dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
-        once: new RedisOnceStore(redis, config.redis.keyPrefix),
-        queue: new BullJobQueue(queues),
+        once: new RedisOnceStore(intakeConnection, config.redis.keyPrefix),
+        queue: intake,
         metrics,
         logger,
         now,
@@ -171,7 +182,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url), webhooks: await demoWebhooksConfig(config, redis) } : config;
-    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit });
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit, ...(intake ? { intake } : {}) });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
     const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
       // Read when a command arrives, so it does not matter which of the two is built first.

@@ -6,6 +6,8 @@ import { createSlackWebClient, slackClientOptions } from './create-slack-web-cli
 import { registerListeners } from './listeners/index.ts';
 import { slackRequestGuard } from './slack-request-guard.ts';
 import { approvalClickFastPath } from './approval-click-fast-path.ts';
+import { learnKnownActions } from './known-actions.ts';
+import { addLaneRoute } from '../http/fast-lane.ts';
 import { toSlackLogger } from './slack-logger.ts';
 
 /** Bolt's default path: the manifest's request URLs point here. */
@@ -32,7 +34,8 @@ export interface MountedSlack {
 }
 
 /**
- * Mounts Slack on the bot's one express app at POST /slack/events: our guard (signature with our
+ * Mounts Slack on the bot's one express app at POST /slack/events: approval card clicks on the
+ * fast lane (approval-click-fast-path.ts); everything else through our guard (signature with our
  * clock, envelope, JSON 401/400), then Bolt's ExpressReceiver (which verifies again) and the
  * approval listeners. processBeforeResponse is false: ack() answers Slack at once and the
  * listener's work continues after the response, as the 3-second rule wants.
@@ -41,11 +44,7 @@ export function mountSlack(app: Express, deps: MountSlackDeps): MountedSlack {
   const now = deps.now ?? (() => new Date());
   const slackLogger = toSlackLogger(deps.logger, 'slack-bolt');
   const router = express.Router();
-  router.post(
-    SLACK_EVENTS_PATH,
-    ...slackRequestGuard({ signingSecret: deps.signingSecret, logger: deps.logger, now, bodyLimitBytes: deps.bodyLimitBytes }),
-    approvalClickFastPath({ onApprovalClick: deps.onApprovalClick, logger: deps.logger, now }),
-  );
+  router.post(SLACK_EVENTS_PATH, ...slackRequestGuard({ signingSecret: deps.signingSecret, logger: deps.logger, now, bodyLimitBytes: deps.bodyLimitBytes }));
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
@@ -65,6 +64,12 @@ export function mountSlack(app: Express, deps: MountSlackDeps): MountedSlack {
     // No in-memory conversation state: any web process must be able to take any request.
     convoStore: false,
   });
+  const isKnownAction = learnKnownActions(bolt);
+  // Approval card clicks take the fast lane in front of express; the rest comes through the router above.
+  addLaneRoute(app, approvalClickFastPath({
+    path: SLACK_EVENTS_PATH, signingSecret: deps.signingSecret, onApprovalClick: deps.onApprovalClick, isKnownAction,
+    logger: deps.logger, now, bodyLimitBytes: deps.bodyLimitBytes ?? 1_000_000,
+  }));
   bolt.error(async (err) => {
     deps.logger.error({ err: err.message, code: err.code }, 'slack listener failed');
   });

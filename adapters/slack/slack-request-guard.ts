@@ -18,7 +18,8 @@ const eventsSchema = z.union([
   z.looseObject({ type: z.literal('app_rate_limited') }),
 ]);
 
-const messages = {
+/** The JSON answers of refused requests: the same from the fast lane and from this guard. */
+export const SLACK_REFUSALS = {
   missing_signature: 'the request is not signed: X-Slack-Signature and X-Slack-Request-Timestamp are required',
   stale_timestamp: 'X-Slack-Request-Timestamp is more than five minutes from now (a replay, or a skewed clock)',
   bad_signature: 'X-Slack-Signature does not match the body and SLACK_SIGNING_SECRET',
@@ -43,7 +44,7 @@ export function slackRequestGuard(deps: { signingSecret: string; logger: Logger;
     });
     if (!verdict.ok) {
       deps.logger.warn({ reason: verdict.reason, ip: req.ip }, 'slack request refused');
-      res.status(401).json({ error: verdict.reason, message: messages[verdict.reason] });
+      res.status(401).json({ error: verdict.reason, message: SLACK_REFUSALS[verdict.reason] });
       return;
     }
     const mediaType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

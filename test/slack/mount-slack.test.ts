@@ -18,6 +18,7 @@ let endpoint: string;
 const clicks: ApprovalClick[] = [];
 let sinkDelayMs = 0;
 let sinkFails = false;
+let sinkHangs = false;
 
 /** Waits until `check` holds: listeners run after the HTTP answer, so effects land just after. */
 async function eventually(check: () => boolean, timeoutMs = 2_000): Promise<void> {
@@ -41,6 +42,7 @@ beforeAll(async () => {
     apiUrl: fake.url,
     logger,
     onApprovalClick: async (click) => {
+      if (sinkHangs) return new Promise<void>(() => undefined);
       if (sinkDelayMs) await new Promise((r) => setTimeout(r, sinkDelayMs));
       if (sinkFails) throw new Error('queue down');
       clicks.push(click);
@@ -62,15 +64,16 @@ beforeEach(() => {
   fake.calls.length = 0;
   sinkDelayMs = 0;
   sinkFails = false;
+  sinkHangs = false;
 });
 
 describe('POST /slack/events: buttons', () => {
-  it('hands a signed approve click to onApprovalClick and answers fast', async () => {
-    sinkDelayMs = 1_000; // the core's work must not hold the ack (latency figures: npm run bench)
+  it('hands a signed approve click to onApprovalClick, and acks only once it is handed over', async () => {
+    sinkDelayMs = 300; // the queue add: the ack waits for it, so an acked click is a recorded one
     const res = await post(interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_approve', value: VALUE })));
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(1_000);
-    await eventually(() => clicks.length === 1);
+    expect(res.ms).toBeGreaterThanOrEqual(290);
+    expect(clicks).toHaveLength(1);
     expect(clicks[0]).toMatchObject({
       requestId: 'req-po-42',
       version: 'v7a1b2c3d4',
@@ -80,6 +83,24 @@ describe('POST /slack/events: buttons', () => {
       clickId: '1700000123.456789-U0JANE',
     });
     expect(Number.isNaN(Date.parse(clicks[0]!.clickedAt))).toBe(false);
+  });
+
+  it('acks in time when the hand-off hangs, and tells the clicker privately to click again', async () => {
+    sinkHangs = true; // Redis hanging: the queue add never answers
+    const res = await post(interactivityRequest(SECRET, buttonClickPayload({ actionId: 'approval_approve', value: VALUE, responseUrl: fake.responseUrl, actionTs: '1700000124.100000' })));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(2_900);
+    await eventually(() => fake.callsOf('response_url').length === 1);
+    expect(String(fake.callsOf('response_url')[0]!.body.text)).toContain('could not record your click');
+  });
+
+  it('acks a click on an action no listener knows at once, and hands nothing over', async () => {
+    const res = await post(interactivityRequest(SECRET, buttonClickPayload({ actionId: 'some_old_button', value: VALUE, responseUrl: fake.responseUrl })));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(1_000);
+    await settle();
+    expect(clicks).toHaveLength(0);
+    expect(fake.calls).toHaveLength(0);
   });
 
   it('acks 50 clicks in a row and hands each one over once', async () => {

@@ -6,6 +6,8 @@ export interface ToggleProxy {
   failRequestsContaining(text: string | null): void;
   /** Odoo "goes down": open connections are cut and new ones are refused until up(). */
   down(): void;
+  /** The server "hangs": connections stay open but what the client sends is swallowed, until up(). */
+  stall(): void;
   up(): void;
   stop(): Promise<void>;
 }
@@ -13,6 +15,7 @@ export interface ToggleProxy {
 /** A TCP proxy in front of a server on loopback, to take it down and bring it back mid-test. */
 export async function startToggleProxy(targetPort: number): Promise<ToggleProxy> {
   let isDown = false;
+  let stalled = false;
   let poison: string | null = null;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -24,6 +27,7 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
       s.on('error', () => undefined);
     }
     client.on('data', (chunk: Buffer) => {
+      if (stalled) return;
       if (poison && chunk.includes(poison)) {
         client.destroy();
         upstream.destroy();
@@ -46,8 +50,12 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
       isDown = true;
       for (const s of sockets) s.destroy();
     },
+    stall() {
+      stalled = true;
+    },
     up() {
       isDown = false;
+      stalled = false;
     },
     stop: () =>
       new Promise((done) => {

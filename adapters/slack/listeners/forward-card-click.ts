@@ -1,4 +1,5 @@
 import type { ApprovalClick } from '../../../src/approvals/approval-click.ts';
+import { handOffClick } from '../hand-off-click.ts';
 import { answerPrivately } from './answer-privately.ts';
 import { cardClickToApprovalClick } from './card-click-to-approval-click.ts';
 import type { ApprovalListenerDeps, ButtonClickArgs } from './listener-deps.ts';
@@ -7,23 +8,24 @@ export const UNRECOGNISED_BUTTON = 'This button is not one I can act on (the car
 export const CLICK_NOT_RECORDED = 'I could not record your click just now. Nothing was changed; please click again in a moment.';
 
 /**
- * The whole job of the Approve, Retry and Details listeners, after their ack: translate the click
- * and hand it to the core. Failures are answered to the clicker alone and never thrown, because
- * Bolt has already answered Slack and a throw would only end up as a log line.
+ * The whole job of the Approve, Retry and Details listeners: translate the click, hand it to the
+ * core (one queue add), and only then ack, so an acked click is a recorded one. Failures are acked
+ * too (Slack shows nothing for a missing ack but an error icon) and answered to the clicker alone,
+ * never thrown: a throw would only end up as a log line.
  */
 export async function forwardCardClick(action: ApprovalClick['action'], args: ButtonClickArgs, deps: ApprovalListenerDeps): Promise<void> {
   const reading = cardClickToApprovalClick(args.body, args.action, action, deps.now);
   const hasResponseUrl = typeof (args.body as { response_url?: unknown }).response_url === 'string';
   if (!reading.ok) {
+    await args.ack();
     deps.logger.warn({ problem: reading.problem, action }, 'slack card click refused');
     if (reading.userId) await answerPrivately({ respond: args.respond, hasResponseUrl, client: args.client, channel: reading.channel, userId: reading.userId }, UNRECOGNISED_BUTTON, deps.logger);
     return;
   }
   const { click } = reading;
-  try {
-    await deps.onApprovalClick(click);
-  } catch (err) {
-    deps.logger.error({ err, requestId: click.requestId, action, clickId: click.clickId }, 'could not hand the click to the core');
+  const recorded = await handOffClick(deps.onApprovalClick, click, deps.logger);
+  await args.ack();
+  if (!recorded) {
     await answerPrivately({ respond: args.respond, hasResponseUrl, client: args.client, channel: click.source.channel, userId: click.actor.userId }, CLICK_NOT_RECORDED, deps.logger);
   }
 }

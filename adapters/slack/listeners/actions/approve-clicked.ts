@@ -3,10 +3,9 @@ import { CARD_ACTIONS } from '../../blocks/card-button-value.ts';
 import { forwardCardClick } from '../forward-card-click.ts';
 import type { ApprovalListenerDeps, ButtonClickArgs } from '../listener-deps.ts';
 
-/** Approve: ack at once (Slack waits 3 s at most), then hand the click to the core's queue. */
+/** Approve: hand the click to the core's queue (one Redis round trip), then ack; Slack waits 3 s at most. */
 export function approveClicked(deps: ApprovalListenerDeps) {
   return async (args: ButtonClickArgs): Promise<void> => {
-    await args.ack();
     await forwardCardClick('approve', args, deps);
   };
 }

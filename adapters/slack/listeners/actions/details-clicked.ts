@@ -3,10 +3,9 @@ import { CARD_ACTIONS } from '../../blocks/card-button-value.ts';
 import { forwardCardClick } from '../forward-card-click.ts';
 import type { ApprovalListenerDeps, ButtonClickArgs } from '../listener-deps.ts';
 
-/** Details: ack, then let the core post the PO lines in the card's thread. */
+/** Details: hand the click to the core (it posts the PO lines in the card's thread), then ack. */
 export function detailsClicked(deps: ApprovalListenerDeps) {
   return async (args: ButtonClickArgs): Promise<void> => {
-    await args.ack();
     await forwardCardClick('details', args, deps);
   };
 }
