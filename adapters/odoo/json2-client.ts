@@ -121,8 +121,7 @@ export class Json2Client implements OdooRpc {
       });
       const text = await res.text();
       if (res.status !== 200) throw mapJson2Error(res.status, undefined, this.site('common', 'version'));
-      const parsed = parseJson(text) as { result?: unknown } | undefined;
-      return parsed?.result;
+      return (parseJson(text)?.value as { result?: unknown } | undefined)?.result;
     });
   }
 
