@@ -26,6 +26,8 @@ export function mapJson2Error(status: number, body: Json2ErrorBody | undefined, 
   const name = typeof body?.name === 'string' ? body.name : '';
   const text = typeof body?.message === 'string' ? body.message.trim() : '';
   const base = { model: site.model, method: site.method, httpStatus: status, odooMessage: text || undefined };
+  // messages stay one line (AccessError texts carry blank lines)
+  const line = text.replace(/\s*\n\s*/g, ' ');
   const where = `${site.model}.${site.method}`;
   if (!name) {
     // not an Odoo answer (a proxy's page): transient when a retry can help, else the URL is wrong
@@ -35,10 +37,10 @@ export function mapJson2Error(status: number, body: Json2ErrorBody | undefined, 
     return new OdooError('odoo_invalid_request', `Odoo at ${site.url} answered HTTP ${status} to ${where}: check ODOO_URL (JSON-2 needs Odoo 19 or later)`, base);
   }
   if (status === 401) {
-    return new OdooError('odoo_auth_failed', `Odoo refused the API key on db ${site.db} (${text || 'Unauthorized'}): check ODOO_API_KEY`, base);
+    return new OdooError('odoo_auth_failed', `Odoo refused the API key on db ${site.db} (${line || 'Unauthorized'}): check ODOO_API_KEY`, base);
   }
   if (status === 403 || name === 'odoo.exceptions.AccessError') {
-    return new OdooError('odoo_access_denied', `Odoo user of the API key may not call ${where}: ${text}`, base);
+    return new OdooError('odoo_access_denied', `Odoo user of the API key may not call ${where}: ${line}`, base);
   }
   if (status === 404) {
     const model = UNKNOWN_MODEL.exec(text);
@@ -47,13 +49,13 @@ export function mapJson2Error(status: number, body: Json2ErrorBody | undefined, 
     if (method) return new OdooError('odoo_invalid_request', `Odoo has no method ${method[1]}`, base);
     return new OdooError('odoo_invalid_request', `Odoo at ${site.url} answered HTTP 404 to ${where}: check ODOO_URL and ODOO_DB`, base);
   }
-  if (name === 'odoo.exceptions.MissingError') return new OdooError('odoo_record_missing', `${where}: ${text}`, base);
+  if (name === 'odoo.exceptions.MissingError') return new OdooError('odoo_record_missing', `${where}: ${line}`, base);
   if (status === 422 && name.startsWith('werkzeug.')) {
     // the named arguments did not fit the method's signature: a bug on our side
-    return new OdooError('odoo_invalid_request', `Odoo rejected the arguments of ${where}: ${text}`, base);
+    return new OdooError('odoo_invalid_request', `Odoo rejected the arguments of ${where}: ${line}`, base);
   }
   if (status === 422 || name === 'odoo.exceptions.UserError' || name === 'odoo.exceptions.ValidationError') {
-    return new OdooError('odoo_business_refusal', `Odoo refused ${where}: ${text}`, base);
+    return new OdooError('odoo_business_refusal', `Odoo refused ${where}: ${line}`, base);
   }
   const field = INVALID_FIELD.exec(text);
   const inDomain = INVALID_FIELD_IN_DOMAIN.exec(text);
@@ -63,5 +65,5 @@ export function mapJson2Error(status: number, body: Json2ErrorBody | undefined, 
     return new OdooError('odoo_invalid_request', `Odoo model ${model} has no field ${f} (${site.method})`, { ...base, model, field: f });
   }
   if (TRANSIENT_HTTP.has(status)) return new OdooError('odoo_transient', `Odoo at ${site.url} answered HTTP ${status}`, base);
-  return new OdooError('odoo_server_error', `Odoo failed on ${where}: ${name}: ${text}`, base);
+  return new OdooError('odoo_server_error', `Odoo failed on ${where}: ${name}: ${line}`, base);
 }
