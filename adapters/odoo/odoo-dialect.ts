@@ -7,7 +7,8 @@ import type { OdooDomain, OdooDomainTerm, OdooValue, OdooValues } from '../../sr
  * implied groups, what 18's `groups_id` held), purchase.order.line `product_uom` ->
  * `product_uom_id`, `taxes_id` -> `tax_ids`, purchase.order `notes` -> `note`,
  * ir.actions.server `groups_id` -> `group_ids`; purchase.order state `done` replaced by the
- * boolean `locked` (state stays `purchase`); a draft bill's `name` false instead of `/`.
+ * boolean `locked` (state stays `purchase`), `mail_reception_confirmed` -> `acknowledged`; a draft
+ * bill's `name` false instead of `/`.
  */
 export interface FieldInfo {
   type: string;
@@ -19,7 +20,12 @@ export type ModelFields = ReadonlyMap<string, FieldInfo>;
 const RENAMES: Record<string, Record<string, { read: string; write: string }>> = {
   'res.users': { groups_id: { read: 'all_group_ids', write: 'group_ids' } },
   'ir.actions.server': { groups_id: { read: 'group_ids', write: 'group_ids' } },
-  'purchase.order': { notes: { read: 'note', write: 'note' } },
+  'purchase.order': {
+    notes: { read: 'note', write: 'note' },
+    // 19 drops the vendor's "reception confirmed" flag; its vendor acknowledgement of the order
+    // (`acknowledged`, set from the portal or by the buyer) is what the bot asks about
+    mail_reception_confirmed: { read: 'acknowledged', write: 'acknowledged' },
+  },
   'purchase.order.line': {
     product_uom: { read: 'product_uom_id', write: 'product_uom_id' },
     taxes_id: { read: 'tax_ids', write: 'tax_ids' },

@@ -11,6 +11,7 @@ import type { OdooEnv } from './env.ts';
  * - renamed fields: res.users `group_ids`/`all_group_ids` (18 `groups_id`, which the store keeps
  *   closed under implied groups: both read it), purchase.order.line `product_uom_id`, `tax_ids`,
  *   purchase.order `note`, ir.actions.server `group_ids`; 18-only fields are invalid fields;
+ *   the store's `mail_reception_confirmed` stands for 19's vendor acknowledgement `acknowledged`;
  * - purchase.order has no `done` state: a locked order is `purchase` with `locked` true (the store
  *   keeps 18's `done`); `button_cancel` on it is a UserError; `button_lock`/`button_unlock` answer None;
  * - `message_post` answers `[id]`; a draft bill's `name` and `ref` are false (18: '/' and '');
@@ -20,7 +21,7 @@ import type { OdooEnv } from './env.ts';
 const RENAMED: Record<string, Record<string, string>> = {
   'res.users': { group_ids: 'groups_id', all_group_ids: 'groups_id' },
   'ir.actions.server': { group_ids: 'groups_id' },
-  'purchase.order': { note: 'notes' },
+  'purchase.order': { note: 'notes', acknowledged: 'mail_reception_confirmed' },
   'purchase.order.line': { product_uom_id: 'product_uom', tax_ids: 'taxes_id' },
   'product.product': { property_price_difference_account_id: 'property_account_creditor_price_difference' },
 };
