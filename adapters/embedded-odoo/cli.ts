@@ -28,8 +28,8 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const { values } = parseArgs({ args: argv, options: { seed: { type: 'string' }, scale: { type: 'string' } }, allowPositionals: false });
   const port = Number(env.EMBEDDED_ODOO_PORT ?? 8069);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`EMBEDDED_ODOO_PORT must be a port number, got ${env.EMBEDDED_ODOO_PORT}`);
-  const version = Number(env.EMBEDDED_ODOO_VERSION ?? 18);
-  if (version !== 17 && version !== 18) fail(`EMBEDDED_ODOO_VERSION must be 17 or 18, got ${env.EMBEDDED_ODOO_VERSION}`);
+  const version = Number(env.EMBEDDED_ODOO_VERSION || 19);
+  if (version !== 17 && version !== 18 && version !== 19) fail(`EMBEDDED_ODOO_VERSION must be 17, 18 or 19, got ${env.EMBEDDED_ODOO_VERSION}`);
   const db = env.EMBEDDED_ODOO_DB ?? 'odoo';
   const seed = Number(values.seed ?? env.EMBEDDED_ODOO_SEED ?? 42);
   const scale = Number(values.scale ?? env.EMBEDDED_ODOO_SCALE ?? 300);
@@ -41,10 +41,12 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     host: env.EMBEDDED_ODOO_HOST ?? '127.0.0.1',
     version,
     db,
+    adminApiKey: env.ODOO_API_KEY || undefined,
     seed: seeder ? (store) => seeder(store, { seed, scale, now }) : undefined,
   });
   const dataset = seeder ? `distribution dataset seed=${seed} scale=${scale}` : 'base database';
-  process.stdout.write(`embedded Odoo ${version}.0 at ${odoo.url} db=${db} login=admin password=admin (${dataset})\n`);
+  const key = odoo.adminApiKey ? ` api-key=${odoo.adminApiKey} (JSON-2 at /json/2/<model>/<method>)` : '';
+  process.stdout.write(`embedded Odoo ${version}.0 at ${odoo.url} db=${db} login=admin password=admin${key} (${dataset})\n`);
   const shutdown = () => {
     void odoo.stop().then(() => process.exit(0));
   };

@@ -65,6 +65,18 @@ const DISPATCH_FRAMES: Record<OdooMajor, string[]> = {
     frame('/opt/odoo/odoo/service/model.py', 137, 'retrying', 'result = func()'),
     frame('/opt/odoo/odoo/api.py', 517, 'call_kw', 'result = getattr(recs, name)(*args, **kwargs)'),
   ],
+  // 19.0 moved the XML-RPC controller to addons/rpc (the recorded tracebacks show its frames)
+  19: [
+    frame('/opt/odoo/addons/rpc/controllers/xmlrpc.py', 161, 'xmlrpc_2', 'response = self._xmlrpc(service)'),
+    frame('/opt/odoo/addons/rpc/controllers/xmlrpc.py', 139, '_xmlrpc', 'result = dispatch_rpc(service, method, params)'),
+    frame('/opt/odoo/odoo/http.py', 420, 'dispatch_rpc', 'return dispatch(method, params)'),
+    frame('/opt/odoo/odoo/service/model.py', 39, 'dispatch', 'res = execute_kw(db, uid, *params[3:])'),
+    frame('/opt/odoo/odoo/service/model.py', 61, 'execute_kw', 'return execute(db, uid, obj, method, *args, **kw or {})'),
+    frame('/opt/odoo/odoo/service/model.py', 68, 'execute', 'res = execute_cr(cr, uid, obj, method, *args, **kw)'),
+    frame('/opt/odoo/odoo/service/model.py', 52, 'execute_cr', 'result = retrying(partial(odoo.api.call_kw, recs, method, args, kw), env)'),
+    frame('/opt/odoo/odoo/service/model.py', 184, 'retrying', 'result = func()'),
+    frame('/opt/odoo/odoo/api.py', 533, 'call_kw', 'result = getattr(recs, name)(*args, **kwargs)'),
+  ],
 };
 
 // The frames of a None result failing in the marshaller, after the method ran and committed.
@@ -81,6 +93,14 @@ const MARSHAL_NONE_FRAMES: Record<OdooMajor, string[]> = {
     frame('/opt/odoo/odoo/addons/base/controllers/rpc.py', 161, 'xmlrpc_2', 'response = self._xmlrpc(service)'),
     frame('/opt/odoo/odoo/addons/base/controllers/rpc.py', 140, '_xmlrpc', 'return dumps((result,))'),
     frame('/opt/odoo/odoo/addons/base/controllers/rpc.py', 114, 'dumps', 'response = OdooMarshaller(allow_none=False).dumps(params)'),
+    frame('/usr/lib/python3.11/xmlrpc/client.py', 514, 'dumps', 'dump(v, write)'),
+    frame('/usr/lib/python3.11/xmlrpc/client.py', 536, '__dump', 'f(self, value, write)'),
+    frame('/usr/lib/python3.11/xmlrpc/client.py', 540, 'dump_nil', 'raise TypeError("cannot marshal None unless allow_none is enabled")'),
+  ],
+  19: [
+    frame('/opt/odoo/addons/rpc/controllers/xmlrpc.py', 161, 'xmlrpc_2', 'response = self._xmlrpc(service)'),
+    frame('/opt/odoo/addons/rpc/controllers/xmlrpc.py', 140, '_xmlrpc', 'return dumps((result,))'),
+    frame('/opt/odoo/addons/rpc/controllers/xmlrpc.py', 114, 'dumps', 'response = OdooMarshaller(allow_none=False).dumps(params)'),
     frame('/usr/lib/python3.11/xmlrpc/client.py', 514, 'dumps', 'dump(v, write)'),
     frame('/usr/lib/python3.11/xmlrpc/client.py', 536, '__dump', 'f(self, value, write)'),
     frame('/usr/lib/python3.11/xmlrpc/client.py', 540, 'dump_nil', 'raise TypeError("cannot marshal None unless allow_none is enabled")'),

@@ -1,9 +1,11 @@
-import http from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookSender } from './automation/webhook-sender.ts';
 import { createBaseDatabase } from './base-data/base-database.ts';
 import { behaviourRegistry } from './models/registry.ts';
+import { Odoo19 } from './orm/call-kw-19.ts';
 import { OdooService } from './rpc/odoo-service.ts';
+import { ApiKeys, createJson2RequestHandler } from './rpc/json2-request-handler.ts';
 import { createRpcRequestHandler } from './rpc/rpc-request-handler.ts';
 import { loadSchema } from './schema/model-schema.ts';
 import { OdooStore } from './store.ts';
@@ -15,7 +17,7 @@ export interface EmbeddedOdooOptions {
   port?: number;
   /** @defaultValue '127.0.0.1' */
   host?: string;
-  /** @defaultValue 18 */
+  /** @defaultValue 18 (the CLI and demo mode default to 19 through EMBEDDED_ODOO_VERSION) */
   version?: OdooMajor;
   /** @defaultValue 'odoo' */
   db?: string;
@@ -34,6 +36,8 @@ export interface EmbeddedOdooOptions {
    * (other connections see the old rows meanwhile). @defaultValue DEFAULT_COMMIT_DELAY_MS (150)
    */
   commitDelayMs?: number;
+  /** 19.0: the admin's JSON-2 API key. @defaultValue a new random 40-character key */
+  adminApiKey?: string;
 }
 
 export interface EmbeddedOdoo {
@@ -42,6 +46,10 @@ export interface EmbeddedOdoo {
   db: string;
   version: OdooMajor;
   store: OdooStore;
+  /** 19.0: the admin's API key (JSON-2 bearer, also accepted as XML-RPC password on real Odoo). */
+  adminApiKey?: string;
+  /** 19.0: a new API key for a user, as Preferences > Account Security > New API Key makes one. */
+  issueApiKey(login: string): string;
   /** Resolves when every webhook POST started so far has been answered or has failed. */
   flushWebhooks(): Promise<void>;
   /** Every webhook delivery attempt (url, body, status or error). */
@@ -55,8 +63,10 @@ export async function createEmbeddedOdoo(opts: EmbeddedOdooOptions = {}) {
   const db = opts.db ?? 'odoo';
   const store = new OdooStore();
   const now = opts.now ?? (() => new Date());
+  // 19.0 runs the 18 store and models behind its own names (orm/call-kw-19.ts)
+  const internal: OdooMajor = version === 19 ? 18 : version;
   createBaseDatabase(store, {
-    version,
+    version: internal,
     adminLogin: opts.adminLogin ?? 'admin',
     adminPassword: opts.adminPassword ?? 'admin',
     demo: opts.demo ?? !opts.seed,
@@ -64,8 +74,30 @@ export async function createEmbeddedOdoo(opts: EmbeddedOdooOptions = {}) {
   });
   if (opts.seed) await opts.seed(store);
   const webhooks = new WebhookSender();
-  const service = new OdooService({ store, version, db, schema: loadSchema(version), behaviours: behaviourRegistry(), webhooks, now, ...(opts.commitDelayMs !== undefined ? { commitDelayMs: opts.commitDelayMs } : {}) });
-  return { store, version, db, service, webhooks, handler: createRpcRequestHandler(service) };
+  const odoo19 = version === 19 ? new Odoo19(loadSchema(19)) : undefined;
+  const service = new OdooService({ store, version, db, schema: loadSchema(internal), behaviours: behaviourRegistry(), webhooks, now, odoo19, ...(opts.commitDelayMs !== undefined ? { commitDelayMs: opts.commitDelayMs } : {}) });
+  const keys = new ApiKeys();
+  const admin = store.rows('res.users').find((u) => u.login === (opts.adminLogin ?? 'admin'));
+  let adminApiKey: string | undefined;
+  if (version >= 19 && admin) {
+    adminApiKey = opts.adminApiKey ?? keys.issue(admin.id);
+    keys.add(adminApiKey, admin.id);
+  }
+  const issueApiKey = (login: string): string => {
+    const user = store.rows('res.users').find((u) => u.login === login);
+    if (!user) throw new Error(`embedded Odoo has no user ${login}`);
+    return keys.issue(user.id);
+  };
+  const xmlrpc = createRpcRequestHandler(service);
+  // JSON-2 is 19.0's (the version route answers on every version, as on real Odoo)
+  const json2 = createJson2RequestHandler(service, keys);
+  const handler = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (xmlrpc(req, res)) return true;
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (version < 19 && path.startsWith('/json/2/')) return false;
+    return json2(req, res);
+  };
+  return { store, version, db, service, webhooks, handler, adminApiKey, issueApiKey };
 }
 
 /** Starts the embedded Odoo on an HTTP port; XML-RPC at /xmlrpc/2/common and /xmlrpc/2/object. */
@@ -86,6 +118,8 @@ export async function startEmbeddedOdoo(opts: EmbeddedOdooOptions = {}): Promise
     db: odoo.db,
     version: odoo.version,
     store: odoo.store,
+    adminApiKey: odoo.adminApiKey,
+    issueApiKey: odoo.issueApiKey,
     flushWebhooks: () => odoo.webhooks.flush(),
     webhookLog: () => odoo.webhooks.log,
     stop: async () => {

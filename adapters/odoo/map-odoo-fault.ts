@@ -53,8 +53,9 @@ export function isMarshalNoneFault(err: unknown): boolean {
   return f !== undefined && f.faultCode === 1 && /cannot marshal None/.test(f.faultString);
 }
 
-// `ValueError: Invalid field 'x_no_such_field' on model 'purchase.order'` (read/write, 17 and 18)
-const INVALID_FIELD_ON_MODEL = /Invalid field '([^']+)' on model '([^']+)'/;
+// `ValueError: Invalid field 'x_no_such_field' on model 'purchase.order'` (read/write, 17 and 18),
+// `... in 'purchase.order'` (19)
+const INVALID_FIELD_ON_MODEL = /Invalid field '([^']+)' (?:on model|in) '([^']+)'/;
 // `ValueError: Invalid field purchase.order.x in leaf (...)` (17) / `... in condition (...)` (18)
 const INVALID_FIELD_IN_DOMAIN = /Invalid field ([\w.]+)\.(\w+) in (?:leaf|condition)/;
 // fault 2 `Object no.such.model doesn't exist` (17 and 18)

@@ -69,6 +69,20 @@ interface XmlRpcModule {
 const requireFromOdooAwait = createRequire(createRequire(import.meta.url).resolve('odoo-await'));
 const xmlrpc = requireFromOdooAwait('xmlrpc') as XmlRpcModule;
 
+/** What the gateway needs from a transport (XML-RPC here, JSON-2 in json2-client.ts). */
+export interface OdooRpc {
+  readonly protocol: 'xmlrpc' | 'json2';
+  /** `execute_kw(model, method, args, kwargs)` semantics, whatever the wire. */
+  executeKw(model: string, method: string, args: WireValue[], kwargs?: Record<string, WireValue>): Promise<unknown>;
+  /** The uid, authenticating once for concurrent callers where the protocol has sessions. */
+  uid(): Promise<number>;
+  /** A fresh credentials check: rejects with odoo_auth_failed when they are refused. */
+  authenticate(): Promise<number>;
+  /** `common.version`'s struct, no credentials needed. */
+  version(): Promise<unknown>;
+  close(): void;
+}
+
 /** Reads are safe to send again after a keep-alive socket was closed under us. */
 const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get']);
 
@@ -76,7 +90,8 @@ const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fi
  * One XML-RPC connection to Odoo: lazy authentication shared by concurrent callers,
  * re-authentication when Odoo forgets us, a timeout and a measurement around every call.
  */
-export class OdooRpcClient {
+export class OdooRpcClient implements OdooRpc {
+  readonly protocol = 'xmlrpc' as const;
   readonly url: string;
   private readonly endpoint: URL;
   readonly db: string;

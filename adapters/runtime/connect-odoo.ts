@@ -6,6 +6,7 @@ import { startEmbeddedOdoo } from '../embedded-odoo/start-embedded-odoo.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { ReadinessCheck } from '../http/readiness.ts';
 import { OdooAwaitGateway } from '../odoo/odoo-await-gateway.ts';
+import { checkOdooHealth } from '../odoo/odoo-health.ts';
 
 export interface OdooConnection {
   gateway: OdooGateway;
@@ -26,6 +27,7 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
   const { config, logger, metrics } = options;
   const odoo = config.odoo;
   let url: string;
+  let apiKey = odoo.apiKey;
   let close = async () => undefined as void;
   if (odoo.mode === 'embedded' && !options.startEmbedded) {
     // A worker-only process in demo mode uses the embedded Odoo that `npm start` serves.
@@ -37,9 +39,12 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
       db: odoo.db,
       adminLogin: odoo.username,
       adminPassword: odoo.password,
+      adminApiKey: odoo.apiKey,
       seed: (store) => void seedDistribution(store, { seed: odoo.seed, scale: odoo.scale, now: new Date() }),
     });
     url = embedded.url;
+    // 19: the embedded Odoo issues the admin's API key, so demo mode speaks JSON-2 like production
+    apiKey = embedded.adminApiKey;
     close = () => embedded.stop();
     logger.info({ url, db: odoo.db, version: odoo.version, login: odoo.username, scale: odoo.scale }, 'demo mode: embedded Odoo started with the seeded distribution dataset');
   } else {
@@ -50,22 +55,14 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
     db: odoo.db,
     username: odoo.username,
     password: odoo.password,
+    apiKey,
+    protocol: odoo.protocol,
     timeoutMs: odoo.timeoutMs,
     observer: (model, method, ms, outcome) => metrics.observeOdooCall(model, method, ms, outcome),
   });
   const readiness: ReadinessCheck = {
     name: 'odoo',
-    async run() {
-      const r = await gateway.checkReachable();
-      if (!r.ok) return { ok: false, detail: r.reason };
-      const detail = `Odoo ${r.version} at ${url}${odoo.mode === 'embedded' ? ' (embedded)' : ''}`;
-      // Odoo silently ignores button_approve from a user who is not a purchase manager.
-      const [me] = await gateway.search('user', { domain: [['login', '=', odoo.username]], limit: 1 });
-      if (me && !me.isPurchaseManager) {
-        return { ok: true, detail, warnings: [`The bot's Odoo user ${odoo.username} is not in Purchase / Administrator: approvals decided in chat cannot be written to Odoo`] };
-      }
-      return { ok: true, detail };
-    },
+    run: () => checkOdooHealth({ gateway, url, db: odoo.db, username: odoo.username, embedded: odoo.mode === 'embedded' }),
   };
   return { gateway, url, db: odoo.db, embedded: odoo.mode === 'embedded', readiness, close };
 }

@@ -13,7 +13,7 @@ try {
     console.error('odoo:setup needs ODOO_URL, ODOO_DB, ODOO_USERNAME, ODOO_PASSWORD and ODOO_WEBHOOK_TOKEN (demo mode sets up the embedded Odoo by itself)');
     process.exit(1);
   }
-  const gateway = new OdooAwaitGateway({ url: config.odoo.url, db: config.odoo.db, username: config.odoo.username, password: config.odoo.password, timeoutMs: config.odoo.timeoutMs });
+  const gateway = new OdooAwaitGateway({ url: config.odoo.url, db: config.odoo.db, username: config.odoo.username, password: config.odoo.password, apiKey: config.odoo.apiKey, protocol: config.odoo.protocol, timeoutMs: config.odoo.timeoutMs });
   const url = `${config.publicUrl}/webhooks/odoo/${config.webhooks.odooToken}`;
   for (const rule of await ensureWebhookRules(gateway, url)) {
     process.stdout.write(`${rule.created ? 'Created' : 'Updated'} automation rule #${rule.ruleId} "${rule.name}" in ${config.odoo.url}, posting to ${config.publicUrl}/webhooks/odoo/<token>\n`);

@@ -9,7 +9,7 @@ import { PyFloat, pythonFloatRepr, type RpcValue } from './rpc-value.ts';
  * `dumps(..., methodresponse=1)`, `<?xml version='1.0'?>`; Odoo 18 uses its own OdooMarshaller,
  * `<?xml version="1.0"?>` and an extra blank line before `</methodResponse>`.
  */
-export type OdooMajor = 17 | 18;
+export type OdooMajor = 17 | 18 | 19;
 
 /** Thrown while encoding None: Odoo turns it into the 'cannot marshal None' fault. */
 export class MarshalNoneError extends Error {

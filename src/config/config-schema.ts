@@ -48,11 +48,13 @@ export const envSchema = z
     ODOO_DB: optionalString,
     ODOO_USERNAME: optionalString,
     ODOO_PASSWORD: optionalString,
+    ODOO_API_KEY: optionalString,
+    ODOO_PROTOCOL: z.preprocess(emptyToUndefined, z.enum(['auto', 'xmlrpc', 'json2'], { message: 'auto, xmlrpc or json2' }).default('auto')),
     ODOO_TIMEOUT_MS: positiveInt(10_000, 'a timeout in milliseconds (positive integer)'),
     ODOO_WEBHOOK_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, { message: 'a random token of at least 16 characters' }).optional()),
 
     EMBEDDED_ODOO_PORT: port(8069),
-    EMBEDDED_ODOO_VERSION: z.preprocess(emptyToUndefined, z.enum(['17', '18'], { message: '17 or 18' }).default('18')),
+    EMBEDDED_ODOO_VERSION: z.preprocess(emptyToUndefined, z.enum(['17', '18', '19'], { message: '17, 18 or 19' }).default('19')),
     EMBEDDED_ODOO_SEED: positiveInt(42, 'a positive integer seed'),
     EMBEDDED_ODOO_SCALE: positiveInt(300, 'a positive number of purchase orders'),
 
@@ -83,8 +85,14 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     // A real Odoo needs its credentials; without ODOO_URL the embedded Odoo is used (demo mode).
     if (env.ODOO_URL) {
-      for (const key of ['ODOO_DB', 'ODOO_USERNAME', 'ODOO_PASSWORD'] as const) {
+      for (const key of ['ODOO_DB', 'ODOO_USERNAME'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `set when ODOO_URL is set (the ${key.slice(5).toLowerCase()} to log in to Odoo with)` });
+      }
+      if (!env.ODOO_PASSWORD && !env.ODOO_API_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['ODOO_PASSWORD'], message: 'set when ODOO_URL is set (the password to log in to Odoo with), or set ODOO_API_KEY' });
+      }
+      if (env.ODOO_PROTOCOL === 'json2' && !env.ODOO_API_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['ODOO_API_KEY'], message: 'set when ODOO_PROTOCOL is json2 (Odoo 19: Preferences > Account Security > New API Key)' });
       }
       if (!env.ODOO_WEBHOOK_TOKEN) {
         ctx.addIssue({ code: 'custom', path: ['ODOO_WEBHOOK_TOKEN'], message: 'a random token of at least 16 characters when ODOO_URL is set (the path secret of /webhooks/odoo/:token)' });
@@ -103,6 +111,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Names of the variables that hold secrets: never logged, masked in summaries. */
 export const SECRET_ENV_NAMES = [
   'ODOO_PASSWORD',
+  'ODOO_API_KEY',
   'ODOO_WEBHOOK_TOKEN',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',

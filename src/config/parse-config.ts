@@ -1,11 +1,17 @@
 import { envSchema, type Env } from './config-schema.ts';
 
+/** ODOO_PROTOCOL: `auto` speaks JSON-2 to Odoo 19+ when an API key is set, else XML-RPC. */
+export type OdooProtocol = 'auto' | 'xmlrpc' | 'json2';
+
 export type OdooConnectionConfig =
-  | { mode: 'external'; url: string; db: string; username: string; password: string; timeoutMs: number }
+  | { mode: 'external'; url: string; db: string; username: string; password: string; apiKey: string | undefined; protocol: OdooProtocol; timeoutMs: number }
   | {
       mode: 'embedded';
       port: number;
-      version: 17 | 18;
+      version: 17 | 18 | 19;
+      /** The admin's API key on the embedded 19 (ODOO_API_KEY, else one it issues at start). */
+      apiKey: string | undefined;
+      protocol: OdooProtocol;
       seed: number;
       scale: number;
       db: string;
@@ -73,11 +79,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = result.data;
   const odoo: OdooConnectionConfig = e.ODOO_URL
-    ? { mode: 'external', url: e.ODOO_URL, db: e.ODOO_DB!, username: e.ODOO_USERNAME!, password: e.ODOO_PASSWORD!, timeoutMs: e.ODOO_TIMEOUT_MS }
+    ? { mode: 'external', url: e.ODOO_URL, db: e.ODOO_DB!, username: e.ODOO_USERNAME!, password: e.ODOO_PASSWORD ?? '', apiKey: e.ODOO_API_KEY, protocol: e.ODOO_PROTOCOL, timeoutMs: e.ODOO_TIMEOUT_MS }
     : {
         mode: 'embedded',
         port: e.EMBEDDED_ODOO_PORT,
-        version: e.EMBEDDED_ODOO_VERSION === '17' ? 17 : 18,
+        version: e.EMBEDDED_ODOO_VERSION === '17' ? 17 : e.EMBEDDED_ODOO_VERSION === '18' ? 18 : 19,
+        apiKey: e.ODOO_API_KEY,
+        protocol: e.ODOO_PROTOCOL,
         seed: e.EMBEDDED_ODOO_SEED,
         scale: e.EMBEDDED_ODOO_SCALE,
         db: e.ODOO_DB ?? 'odoo',

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { createHttpApp, finishHttpApp, listen } from '../../adapters/http/create-http-app.ts';
 import { seedDistribution, type SeedSummary } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { adminWire, botOdooEnv, odooProfile } from '../support/odoo-profile.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
 import { startWorkers, type WorkerPool } from '../../adapters/queue/start-workers.ts';
@@ -54,7 +55,8 @@ export interface AlertsHarness {
 
 export async function startAlertsHarness(options: { routingYaml: (summary: SeedSummary) => string; scale?: number }): Promise<AlertsHarness> {
   let summary!: SeedSummary;
-  const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void (summary = seedDistribution(store, { seed: 11, scale: options.scale ?? 40, now: new Date() })) });
+  const profile = odooProfile();
+  const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void (summary = seedDistribution(store, { seed: 11, scale: options.scale ?? 40, now: new Date() })) });
   const slack = await startFakeSlackApi({ users: Object.values(SLACK_USERS) });
   const prefix = uniquePrefix('alerts');
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
@@ -62,11 +64,11 @@ export async function startAlertsHarness(options: { routingYaml: (summary: SeedS
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config = parseConfig({
     PORT: '0', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, REDIS_AUTOSTART: 'false', LOG_LEVEL: 'silent',
-    ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: 'alerts-harness-token-0123456789',
+    ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ...botOdooEnv(odoo, profile), ODOO_WEBHOOK_TOKEN: 'alerts-harness-token-0123456789',
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
   });
-  const gateway = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 10_000 });
-  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 10_000 });
+  const gateway = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 10_000, ...adminWire(odoo, profile) });
+  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 10_000, ...adminWire(odoo, profile) });
   const connection = { gateway, url: odoo.url, db: odoo.db, embedded: false, readiness: { name: 'odoo', run: async () => ({ ok: true }) }, close: async () => gateway.close() } as unknown as OdooConnection;
   const clock = { now: Date.now() };
   const now = () => new Date(clock.now);

@@ -10,6 +10,10 @@ export interface OdooTarget {
   db: string;
   adminLogin: string;
   adminPassword: string;
+  /** The wire the gateways under test speak. @defaultValue 'xmlrpc' */
+  protocol?: 'xmlrpc' | 'json2';
+  /** JSON-2: the API key of a login (the admin's, and the buyer the suite creates). */
+  apiKeyFor?(login: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +23,8 @@ export interface GatewayConfig {
   username: string;
   password: string;
   timeoutMs?: number;
+  protocol?: 'auto' | 'xmlrpc' | 'json2';
+  apiKey?: string;
 }
 
 /** Any gateway implementation; `close` releases its sockets when it has some. */
@@ -53,8 +59,12 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
     let buyerUid: number;
     let adminUid: number;
 
-    const gateway = (username: string, password: string, extra: Partial<GatewayConfig> = {}) => {
-      const gw = factory({ url: target.url, db: target.db, username, password, timeoutMs: 15_000, ...extra });
+    const json2 = () => target.protocol === 'json2';
+    const gateway = async (username: string, password: string, extra: Partial<GatewayConfig> = {}) => {
+      const wire: Partial<GatewayConfig> = json2()
+        ? { protocol: 'json2', apiKey: target.apiKeyFor ? await target.apiKeyFor(username) : password }
+        : { protocol: 'xmlrpc' };
+      const gw = factory({ url: target.url, db: target.db, username, password, timeoutMs: 15_000, ...wire, ...extra });
       opened.push(gw);
       return gw;
     };
@@ -71,7 +81,7 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
 
     beforeAll(async () => {
       target = await start();
-      admin = gateway(target.adminLogin, target.adminPassword);
+      admin = await gateway(target.adminLogin, target.adminPassword);
       const [uid] = await admin.searchIds('res.users', [['login', '=', target.adminLogin]]);
       adminUid = uid!;
       const [me] = await admin.read('user', [adminUid]);
@@ -100,7 +110,7 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
         company_ids: [[6, 0, [companyId]]],
         groups_id: [[6, 0, groups]],
       });
-      buyer = gateway(`buyer-${tag}`, `pw-${tag}`);
+      buyer = await gateway(`buyer-${tag}`, `pw-${tag}`);
     });
 
     afterAll(async () => {
@@ -112,6 +122,26 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
     it('is reachable and names its version', async () => {
       const r = await admin.checkReachable();
       expect(r).toMatchObject({ ok: true, version: expect.stringMatching(/^\d+\.\d/) });
+    });
+
+    it('a locked order reads as done (19: state purchase + locked), and cancelling it is refused on 19', async () => {
+      const r = await admin.checkReachable();
+      const major = r.ok ? Number.parseInt(r.version, 10) : 0;
+      const po = await createOrder(admin, 1, 40);
+      expect(await admin.confirmPurchaseOrder(po)).toMatchObject({ after: 'purchase' });
+      await admin.callMethod('purchase.order', major >= 19 ? 'button_lock' : 'button_done', [po]);
+      expect(await admin.readState(po)).toBe('done');
+      expect((await admin.search('purchaseOrder', { domain: [['id', '=', po], ['state', '=', 'done']] })).map((o) => o.id)).toEqual([po]);
+      expect(await admin.search('purchaseOrder', { domain: [['id', '=', po], ['state', '=', 'purchase']] })).toEqual([]);
+      expect((await admin.search('purchaseOrder', { domain: [['id', '=', po], ['state', 'in', ['purchase', 'done']]] })).map((o) => o.id)).toEqual([po]);
+      if (major >= 19) {
+        const err = await odooError(admin.cancelPurchaseOrder(po));
+        expect(err).toMatchObject({ code: 'odoo_business_refusal', retryable: false });
+        expect(err.odooMessage).toMatch(/You must first unlock them/);
+        expect(await admin.readState(po)).toBe('done');
+      }
+      await admin.callMethod('purchase.order', 'button_unlock', [po]);
+      expect(await admin.readState(po)).toBe('purchase');
     });
 
     it('reads typed records, with null for empty values', async () => {
@@ -280,21 +310,26 @@ export function odooGatewayContract(name: string, start: () => Promise<OdooTarge
       });
 
       it('wrong password: odoo_auth_failed, and readiness says so', async () => {
-        const wrong = gateway(target.adminLogin, 'definitely-wrong');
+        const wrong = await gateway(target.adminLogin, 'definitely-wrong', json2() ? { apiKey: '0'.repeat(40) } : {});
         const err = await odooError(wrong.readState(1));
         expect(err).toMatchObject({ code: 'odoo_auth_failed', retryable: false });
         const r = await wrong.checkReachable();
-        expect(r).toEqual({ ok: false, reason: `authentication failed for user ${target.adminLogin} on db ${target.db}` });
+        expect(r).toEqual({
+          ok: false,
+          reason: json2()
+            ? `Odoo refused the API key on db ${target.db} (Invalid apikey): check ODOO_API_KEY`
+            : `authentication failed for user ${target.adminLogin} on db ${target.db}`,
+        });
       });
 
       it('a write the user may not do: odoo_access_denied', async () => {
         const err = await odooError(buyer.write('res.company', [companyId], { name: `Hacked ${tag}` }));
-        expect(err).toMatchObject({ code: 'odoo_access_denied', retryable: false, faultCode: 4 });
+        expect(err).toMatchObject({ code: 'odoo_access_denied', retryable: false, ...(json2() ? { httpStatus: 403 } : { faultCode: 4 }) });
       });
 
       it('Odoo down: odoo_transient, and readiness says the connection was refused', async () => {
         const url = `http://127.0.0.1:${await closedPort()}`;
-        const down = factory({ url, db: target.db, username: target.adminLogin, password: target.adminPassword, timeoutMs: 2000 });
+        const down = factory({ url, db: target.db, username: target.adminLogin, password: target.adminPassword, timeoutMs: 2000, ...(json2() ? { protocol: 'json2', apiKey: '0'.repeat(40) } : {}) });
         opened.push(down);
         const err = await odooError(down.readState(1));
         expect(err).toMatchObject({ code: 'odoo_transient', retryable: true });

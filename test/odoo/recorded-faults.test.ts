@@ -23,7 +23,7 @@ async function replay(v: OdooVersion, onExecute: ReplayHandler): Promise<OdooAwa
     if (call.methodName === 'authenticate') return { xml: recordedXml(v, 'authenticate_ok') };
     if (call.methodName === 'version') return { xml: recordedXml(v, 'version') };
     return onExecute(call, i);
-  });
+  }, { version: v });
   gateway = new OdooAwaitGateway({ url: server.url, db: `odoo${v}`, username: 'admin', password: 'admin', timeoutMs: 2000 });
   return gateway;
 }

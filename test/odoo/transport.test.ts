@@ -44,13 +44,14 @@ describe('timeouts', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(server.closedWhileHanging()).toBe(1);
     expect(seen).toEqual([
+      ['common', 'version', 'ok'],
       ['common', 'authenticate', 'ok'],
       ['purchase.order', 'fields_get', 'odoo_transient'],
     ]);
   });
 
   it('checkReachable says it timed out', async () => {
-    server = await startReplayServer(() => 'hang');
+    server = await startReplayServer(() => 'hang', { version: false });
     gateway = new OdooAwaitGateway({ url: server.url, db: 'odoo18', username: 'admin', password: 'admin', timeoutMs: 200 });
     expect(await gateway.checkReachable()).toEqual({ ok: false, reason: `Odoo at ${server.url} timed out after 200 ms (common.version)` });
   });
@@ -61,7 +62,8 @@ describe('Odoo down', () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     gateway = new OdooAwaitGateway({ url, db: 'odoo18', username: 'admin', password: 'admin', timeoutMs: 2000 });
     const err = await rejection(gateway.search('purchaseOrder', { limit: 1 }));
-    expect(err).toMatchObject({ code: 'odoo_transient', retryable: true, method: 'authenticate' });
+    // the connect handshake asks the version first
+    expect(err).toMatchObject({ code: 'odoo_transient', retryable: true, method: 'version' });
     expect(await gateway.checkReachable()).toEqual({ ok: false, reason: `Odoo at ${url} refused the connection` });
   });
 

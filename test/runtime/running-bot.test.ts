@@ -19,7 +19,7 @@ describe('the running bot (npm start on embedded defaults)', () => {
     expect(body.status).toBe('ready');
     expect(body.checks.redis?.ok).toBe(true);
     expect(body.checks.odoo).toMatchObject({ ok: true });
-    expect(body.checks.odoo?.detail).toMatch(/^Odoo 18\.0 at http:\/\/127\.0\.0\.1:\d+ \(embedded\)$/);
+    expect(body.checks.odoo?.detail).toMatch(/^Odoo 19\.0 at http:\/\/127\.0\.0\.1:\d+ over JSON-2 \(embedded\)$/);
   });
 
   it('serves Prometheus metrics with queue gauges and the Odoo call histogram', async () => {

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
 import type { SeedSummary } from '../../adapters/embedded-odoo/seed/seed-summary.ts';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { adminWire, odooProfile } from '../support/odoo-profile.ts';
 import { createHttpApp, finishHttpApp, listen } from '../../adapters/http/create-http-app.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { createStatusFeature } from '../../adapters/runtime/status-feature.ts';
@@ -68,13 +69,14 @@ export function slashCommandRequest(secret: string, fields: { command: string; t
  */
 export async function startStatusHarness(): Promise<StatusHarness> {
   let summary: SeedSummary | undefined;
-  const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void (summary = seedDistribution(store, { seed: 7, scale: 120, now: new Date() })) });
+  const profile = odooProfile();
+  const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void (summary = seedDistribution(store, { seed: 7, scale: 120, now: new Date() })) });
   const slack = await startFakeSlackApi({ users: Object.values(USERS) });
   const prefix = uniquePrefix('status');
   const redis: Redis = createRedis(testRedisUrl());
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const policy = testPolicy();
-  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
+  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000, ...adminWire(odoo, profile) });
   const store = new RedisApprovalStore(redis, prefix);
   const audit = new RedisAuditLog(redis, prefix, 30);
   const queued: unknown[] = [];

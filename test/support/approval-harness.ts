@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
-import { startEmbeddedOdoo, type EmbeddedOdoo, type EmbeddedOdooOptions } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { type OdooProfile, adminWire, botOdooEnv, odooProfile } from './odoo-profile.ts';
+import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fakes/fake-slack-api.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { buttonClickPayload, interactivityRequest, postToSlackEndpoint, rejectSubmissionPayload } from './slack-sign.ts';
@@ -74,17 +75,17 @@ export function buttonsOf(body: Record<string, unknown>): Record<string, string>
  * The approval flow end to end: the embedded Odoo (seeded) behind a proxy that can take it down,
  * the fake Slack Web API, and the bot configured for both, with its webhook rule in Odoo.
  */
-export async function startApprovalHarness(env: Record<string, string> = {}, options: { odooVersion?: EmbeddedOdooOptions['version'] } = {}): Promise<ApprovalHarness> {
-  const odoo = await startEmbeddedOdoo({ port: 0, ...(options.odooVersion ? { version: options.odooVersion } : {}), seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
+export async function startApprovalHarness(env: Record<string, string> = {}, profile: OdooProfile = odooProfile()): Promise<ApprovalHarness> {
+  const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
   const proxy = await startToggleProxy(odoo.port);
   const slack = await startFakeSlackApi({ users: Object.values(SLACK_USERS) });
   const token = 'approval-harness-webhook-token-0123';
   const bot = await startTestBot({
     ODOO_URL: proxy.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: token, ODOO_TIMEOUT_MS: '2000',
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
-    POLICY_FILE: resolve(PROJECT_ROOT, 'test/fixtures/approval-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600', ...env,
+    POLICY_FILE: resolve(PROJECT_ROOT, 'test/fixtures/approval-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600', ...botOdooEnv(odoo, profile), ...env,
   });
-  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
+  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000, ...adminWire(odoo, profile) });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);
 
   const pos = await waitingPoFactory(odoo, admin, `buyer@${DOMAIN}`);

@@ -6,6 +6,7 @@ import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { adminWire, botOdooEnv, odooProfile } from './odoo-profile.ts';
 import { startBot, type BotRuntime } from '../../adapters/runtime/start-bot.ts';
 import { TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
 import { parseConfig } from '../../src/config/parse-config.ts';
@@ -83,19 +84,20 @@ export function cardOfCall(call: BotConnectorCall): Record<string, unknown> {
  * the whole bot (HTTP + workers) in demo mode (no MICROSOFT_APP_ID) with the Teams test policy.
  */
 export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
-  const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
+  const profile = odooProfile();
+  const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
   const connector = await startFakeBotConnector({ members: Object.values(TEAMS_USERS) });
   const token = 'teams-harness-webhook-token-0123456';
   const prefix = uniquePrefix('teams');
   const stateDir = mkdtempSync(join(tmpdir(), 'chatops-teams-'));
   const config = parseConfig({
     PORT: '0', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, REDIS_AUTOSTART: 'false', STATE_DIR: stateDir, SHUTDOWN_TIMEOUT_MS: '3000', LOG_LEVEL: 'silent',
-    ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: token, ODOO_TIMEOUT_MS: '3000',
+    ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ...botOdooEnv(odoo, profile), ODOO_WEBHOOK_TOKEN: token, ODOO_TIMEOUT_MS: '3000',
     POLICY_FILE: resolve(PROJECT_ROOT, 'test/teams/fixtures/teams-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600', ...env,
   });
   const runtime = await startBot({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), http: true, workers: true, demoInbox: false });
   const bot = { ...runtime, url: runtime.url ?? '' };
-  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
+  const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000, ...adminWire(odoo, profile) });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);
   const pos = await waitingPoFactory(odoo, admin, `buyer@${DOMAIN}`);
   const channelId = APPROVALS_CHANNEL.kind === 'channel' ? APPROVALS_CHANNEL.channelId : '';

@@ -9,6 +9,7 @@ import { SIGNATURE_HEADER } from '../../adapters/http/routes/supplier-email-webh
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
+import { adminWire, botOdooEnv, odooProfile } from '../support/odoo-profile.ts';
 import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
 import { startWorkers, type WorkerPool } from '../../adapters/queue/start-workers.ts';
 import { createTriageFeature, type TriageFeature } from '../../adapters/runtime/triage-feature.ts';
@@ -68,7 +69,8 @@ export class TriageHarness {
 
   static async start(): Promise<TriageHarness> {
     const closers: Array<() => Promise<void>> = [];
-    const odoo = await startEmbeddedOdoo({ port: 0, seed: (store) => void seedDistribution(store, { seed: 7, scale: 40, now: new Date() }) });
+    const profile = odooProfile();
+    const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void seedDistribution(store, { seed: 7, scale: 40, now: new Date() }) });
     closers.push(() => odoo.stop());
     const slack = await startFakeSlackApi({ users: Object.values(USERS) });
     closers.push(() => slack.stop());
@@ -77,7 +79,7 @@ export class TriageHarness {
     const prefix = uniquePrefix('triage');
     const config = parseConfig({
       PORT: '0', REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: prefix, REDIS_AUTOSTART: 'false', LOG_LEVEL: 'silent',
-      ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: 'triage-e2e-webhook-token-0123',
+      ODOO_URL: odoo.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ...botOdooEnv(odoo, profile), ODOO_WEBHOOK_TOKEN: 'triage-e2e-webhook-token-0123',
       SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
       OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, OPENAI_MODEL: 'gpt-test', SUPPLIER_EMAIL_HMAC_SECRET: HMAC_SECRET,
     });
@@ -89,7 +91,7 @@ export class TriageHarness {
     });
     const queues = createQueues(redis, prefix);
     closers.push(() => closeQueues(queues));
-    const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000 });
+    const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000, ...adminWire(odoo, profile) });
 
     // Every warehouse's lead is the demo receiving lead, so any PO's delay has someone to tell.
     const warehouses = await admin.search('warehouse', { limit: 50 });

@@ -30,6 +30,13 @@ function normalizeUser(env: OdooEnv, id: number): void {
 
 export const resUsersBehaviour: ModelBehaviour = {
   order: 'name, login',
+  modelMethods: {
+    // res.users.context_get (recorded on 19 over JSON-2: {lang, tz, uid}); tz false when unset
+    context_get: (env) => {
+      const user = env.store.get('res.users', env.uid);
+      return { lang: typeof user?.lang === 'string' ? user.lang : 'en_US', tz: typeof user?.tz === 'string' ? user.tz : false, uid: env.uid };
+    },
+  },
   defaults(env, row) {
     if (typeof row.login !== 'string' || !row.login) throw new UserError('You cannot create a new user without a login.');
     if (env.store.rows('res.users').some((u: Row) => u.login === row.login)) {

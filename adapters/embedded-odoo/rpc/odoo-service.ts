@@ -5,6 +5,7 @@ import { DEFAULT_COMMIT_DELAY_MS } from '../automation/webhook-timing.ts';
 import { AccessDenied, OdooError, PythonError, UserError, frame, marshalNoneTraceback, parseErrorTraceback, traceback } from '../odoo-errors.ts';
 import type { BehaviourRegistry } from '../orm/behaviour.ts';
 import { callKw } from '../orm/call-kw.ts';
+import type { Odoo19 } from '../orm/call-kw-19.ts';
 import type { OdooEnv, RecordEvent } from '../orm/env.ts';
 import type { ModelSchema } from '../schema/model-schema.ts';
 import { TransactionRunner } from '../transaction/transaction-runner.ts';
@@ -27,15 +28,23 @@ export interface OdooServiceOptions {
   now?: () => Date;
   /** How long a 17/18 transaction runs on after its last webhook. @defaultValue DEFAULT_COMMIT_DELAY_MS */
   commitDelayMs?: number;
+  /** 19.0's names and states in front of the 18-shaped store (orm/call-kw-19.ts). */
+  odoo19?: Odoo19;
 }
 
 const VERSION_INFO: Record<OdooMajor, RpcStruct> = {
   17: { server_version: '17.0', server_version_info: [17, 0, 0, 'final', 0, ''], server_serie: '17.0', protocol_version: 1 },
   18: { server_version: '18.0', server_version_info: [18, 0, 0, 'final', 0, ''], server_serie: '18.0', protocol_version: 1 },
+  19: { server_version: '19.0', server_version_info: [19, 0, 0, 'final', 0, ''], server_serie: '19.0', protocol_version: 1 },
 };
 
 /** The Odoo major versions the embedded Odoo serves. */
 export const SERVED_VERSIONS = Object.keys(VERSION_INFO).map(Number) as OdooMajor[];
+
+/** `common.version` of a major (also served by /web/webclient/version_info). */
+export function versionInfo(version: OdooMajor): RpcStruct {
+  return VERSION_INFO[version];
+}
 
 export class OdooService {
   /** Every call runs in a transaction: rolled back on error, webhooks before or after the commit. */
@@ -115,7 +124,35 @@ export class OdooService {
     }
     const context = isStruct(kwargs.context) ? kwargs.context : {};
     const { context: _ctx, ...callKwargs } = kwargs;
-    return callKw(this.env(uid, context, events), model, name, args, callKwargs);
+    return this.callModel(this.env(uid, context, events), model, name, args, callKwargs);
+  }
+
+  /** One model method as this version answers it (XML-RPC and JSON-2 alike). */
+  callModel(env: OdooEnv, model: string, method: string, args: RpcValue[], kwargs: RpcStruct): RpcValue {
+    return this.opts.odoo19 ? this.opts.odoo19.call(env, model, method, args, kwargs) : callKw(env, model, method, args, kwargs);
+  }
+
+  /** The env of one call by `uid` (JSON-2 builds it after checking the bearer key). */
+  callEnv(uid: number, context: RpcStruct, events: RecordEvent[]): OdooEnv {
+    return this.env(uid, context, events);
+  }
+
+
+  /** Whether the model exists in this database. */
+  hasModel(model: string): boolean {
+    return this.opts.schema.has(model);
+  }
+
+  get db(): string {
+    return this.opts.db;
+  }
+
+  get version(): OdooMajor {
+    return this.opts.version;
+  }
+
+  get store(): OdooStore {
+    return this.opts.store;
   }
 
   private checkDb(db: RpcValue | undefined): void {

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createRequire } from 'node:module';
+import { recordedXml } from './recorded.ts';
 
 /** One XML-RPC call as the server saw it. */
 export interface SeenCall {
@@ -55,8 +56,13 @@ export interface ReplayServer {
   stop(): Promise<void>;
 }
 
-/** A tiny node:http XML-RPC server on port 0 answering from a handler (recorded Odoo bytes). */
-export async function startReplayServer(handler: ReplayHandler): Promise<ReplayServer> {
+/**
+ * A tiny node:http XML-RPC server on port 0 answering from a handler (recorded Odoo bytes).
+ * `common.version` (the gateway's connect handshake) is answered with the recorded bytes of
+ * `options.version` (18) and not listed in `calls`, unless `version: false` leaves it to the handler.
+ */
+export async function startReplayServer(handler: ReplayHandler, options: { version?: 17 | 18 | false } = {}): Promise<ReplayServer> {
+  const versionXml = options.version === false ? undefined : recordedXml(options.version ?? 18, 'version');
   const calls: SeenCall[] = [];
   const sockets = new Set<Socket>();
   let closedWhileHanging = 0;
@@ -65,6 +71,10 @@ export async function startReplayServer(handler: ReplayHandler): Promise<ReplayS
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const call = parseCall(Buffer.concat(chunks).toString('utf8'));
+      if (call.methodName === 'version' && versionXml !== undefined) {
+        res.writeHead(200, { 'content-type': 'text/xml' }).end(versionXml);
+        return;
+      }
       calls.push(call);
       const reply = handler(call, calls.length - 1);
       if (reply === 'hang') {
