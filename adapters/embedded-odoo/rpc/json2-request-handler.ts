@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isStruct, PyFloat, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
 import { AccessDenied, AccessError, OdooError, PythonError, UserError, frame, traceback } from '../odoo-errors.ts';
-import type { RecordEvent } from '../orm/env.ts';
 import { type OdooService, versionInfo } from './odoo-service.ts';
 
 /**
