@@ -3,6 +3,7 @@ import { ac, cardLink, type AdaptiveCard, type CardElement } from './adaptive-ca
 import { cardDate, cardDateTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 import { TEAMS_COMMAND, listItemRows } from './status-answer.ts';
+import { cardId, type CardBlockId } from './card-ids.ts';
 
 /**
  * The Slack App Home, for Teams: Teams bots have no home tab, so the same view (pending approvals,
@@ -16,8 +17,8 @@ export function appHomeCard(view: AppHomeView, options: { command?: string } = {
     ac.heading(cardTextWithin(`Procurement for ${view.name}`, 150, { singleLine: true })),
     ac.subtle(`Refreshed ${cardDateTime(view.refreshedAt)}. Ask ${escapeCardText(`${command} P00042`)}, ${escapeCardText(`${command} late`)} or ${escapeCardText(`${command} help`)}.`),
   ];
-  section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, 'approvals');
-  section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, 'exceptions');
+  section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, cardId.block('approvals'));
+  section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, cardId.block('exceptions'));
   const decisions: CardElement[] = [ac.text('**Recent decisions**', { spacing: 'none' })];
   if (view.decisions.length === 0) decisions.push(ac.subtle('No recent approval decisions by you or on your POs.'));
   for (const d of view.decisions) {
@@ -26,11 +27,11 @@ export function appHomeCard(view: AppHomeView, options: { command?: string } = {
     const by = d.byViewer ? 'you' : cardTextWithin(d.by, 120, { singleLine: true });
     decisions.push(ac.text(`**${cardLink(d.odooUrl, cardTextWithin(d.orderName, 64, { singleLine: true }))}** ${verb} by ${by} ${cardDate(d.at)}${state}`, { spacing: 'none' }));
   }
-  body.push(ac.container(decisions, { id: 'decisions', separator: true }));
+  body.push(ac.container(decisions, { id: cardId.block('decisions'), separator: true }));
   return ac.card(body, []);
 }
 
-function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: string): void {
+function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: CardBlockId): void {
   const rows: CardElement[] = [ac.text(`**${title}**${total ? ` (${total})` : ''}`, { spacing: 'none' })];
   if (items.length === 0) rows.push(ac.subtle(empty));
   else rows.push(...items.flatMap(listItemRows));
