@@ -108,6 +108,28 @@ export function chunkLines(lines: string[], max: number): string[] {
   return chunks;
 }
 
+/**
+ * chunkLines that stops at `maxChunks` sections, for surfaces with a block budget: the chunks,
+ * and how many of the lines they hold (the caller says how many more there are).
+ */
+export function chunkLinesUpTo(lines: string[], max: number, maxChunks: number): { chunks: string[]; used: number } {
+  const chunks: string[] = [];
+  let current = '';
+  let used = 0;
+  for (const raw of lines) {
+    const line = cutWithoutSplittingEntities(raw, max);
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = '';
+      if (chunks.length >= maxChunks) return { chunks, used };
+    }
+    current = current ? `${current}\n${line}` : line;
+    used += 1;
+  }
+  if (current) chunks.push(current);
+  return { chunks, used };
+}
+
 function stripControlChars(text: string): string {
   // Keep \n and \t; everything else below 0x20 (and DEL) only confuses renderers.
   // eslint-disable-next-line no-control-regex

@@ -1,12 +1,16 @@
 import type { ListItem, PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
 import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { ac, cardLink, isWebUrl, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
+import { rowsWithinBytes } from './card-budget.ts';
 import { formatAmount } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 import { cardId } from './card-ids.ts';
 
 /** How the bot is addressed in Teams: `po P00042` in a personal chat, `@bot po late` in a channel. */
 export const TEAMS_COMMAND = 'po';
+
+/** The rows of a list card, in bytes of JSON: the card stays well under Teams' 28 KB. */
+const LIST_ROWS_MAX_BYTES = 18_000;
 
 const one = (raw: string, max = 300) => cardTextWithin(raw, max, { singleLine: true });
 
@@ -74,8 +78,10 @@ export function listItemRows(item: ListItem): CardElement[] {
 function listCard(list: StatusList, command: string): AdaptiveCard {
   const body: CardElement[] = [ac.heading(one(list.title, 150))];
   if (list.items.length === 0) return ac.card([...body, ac.text(cardTextWithin(list.emptyText, 500))], []);
-  body.push(ac.container(list.items.flatMap(listItemRows), { id: cardId.block('items') }));
-  const to = list.from + list.items.length - 1;
+  const { elements, used } = rowsWithinBytes(list.items, listItemRows, LIST_ROWS_MAX_BYTES);
+  body.push(ac.container(elements, { id: cardId.block('items') }));
+  if (used < list.items.length) body.push(ac.subtle(`${list.items.length - used} more on this page did not fit in one card: narrow the question, or open them in Odoo.`));
+  const to = list.from + used - 1;
   const next = list.nextCommand ? ` · next page: ${escapeCardText(`${command} ${list.nextCommand}`, { singleLine: true })}` : '';
   body.push(ac.subtle(`${list.from}–${to} of ${list.total}, most urgent first${next}`));
   return ac.card(body, []);
