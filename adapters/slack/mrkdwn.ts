@@ -59,9 +59,21 @@ export function mrkdwnText(raw: string, options: { singleLine?: boolean } = {}):
     .join('\n');
 }
 
-/** mrkdwnText cut to `max` characters without splitting an entity like `&amp;`. */
-export function mrkdwnTextWithin(raw: string, max: number, options: { singleLine?: boolean } = {}): string {
-  return cutWithoutSplittingEntities(mrkdwnText(raw, options), max);
+/** The words of the link after a cut text. */
+export const FULL_TEXT_LINK_LABEL = 'full text in Odoo';
+
+/**
+ * mrkdwnText cut to `max` characters without splitting an entity like `&amp;`. With `fullTextAt`
+ * (the record in Odoo), a cut text ends with the ellipsis and a link to it, still within `max`.
+ */
+export function mrkdwnTextWithin(raw: string, max: number, options: { singleLine?: boolean; fullTextAt?: string | null } = {}): string {
+  const text = mrkdwnText(raw, options);
+  if (text.length <= max) return text;
+  const url = options.fullTextAt;
+  if (!url || !/^https?:\/\/[^\s<>|]+$/i.test(url)) return cutWithoutSplittingEntities(text, max);
+  const link = ` <${url}|${FULL_TEXT_LINK_LABEL}>`;
+  if (link.length * 2 > max) return cutWithoutSplittingEntities(text, max);
+  return `${cutWithoutSplittingEntities(text, max - link.length)}${link}`;
 }
 
 /** Text for a plain_text object (headers, buttons, modal titles): no escaping, one line, cut. */

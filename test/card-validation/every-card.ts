@@ -53,7 +53,7 @@ export function everyTeamsCard(): TeamsVariant[] {
   }
   approvalDetailsCards(longViewAllLines()).forEach((card, i) => out.push({ name: `details part ${i + 1}`, card, extreme: false }));
   const details = extremeDetailsView();
-  approvalDetailsCards(details).forEach((card, i) => out.push({ name: `details 300 lines part ${i + 1}`, card, odooUrl: details.odooUrl, extreme: true }));
+  approvalDetailsCards(details).forEach((card, i) => out.push({ name: `details 300 lines part ${i + 1}`, card, extreme: true }));
   for (const [name, view] of Object.entries(allExceptionViews())) out.push({ name: `exception ${name}`, card: exceptionAdaptiveCard(view), odooUrl: view.odooUrl, extreme: false });
   for (const [name, view] of Object.entries(extremeExceptionViews())) out.push({ name, card: exceptionAdaptiveCard(view), odooUrl: view.odooUrl, extreme: true });
   out.push({ name: 'digest', card: digestAdaptiveCard(digestView()), extreme: false });

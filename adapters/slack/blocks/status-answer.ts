@@ -44,7 +44,7 @@ function renderPoStatus(po: PoStatusView): SlackMessage {
   const title = `${po.orderName} · ${po.stateWords}`;
   const next = po.next;
   const owner = NEXT_OWNER_WORDS[next.owner];
-  const nextText = `*Next: ${owner}${next.who && next.owner !== 'finance' ? ` (${mrkdwnText(next.who, { singleLine: true })})` : ''}*\n${mrkdwnText(next.what)}${next.waited && !next.what.includes(next.waited) ? `\n_for ${mrkdwnText(next.waited)}_` : ''}`;
+  const nextText = `*Next: ${owner}${next.who && next.owner !== 'finance' ? ` (${mrkdwnTextWithin(next.who, 300, { singleLine: true })})` : ''}*\n${mrkdwnTextWithin(next.what, 2_000, { fullTextAt: po.odooUrl })}${next.waited && !next.what.includes(next.waited) ? `\n_for ${mrkdwnText(next.waited)}_` : ''}`;
   const fields = [
     `*Vendor*\n${po.vendor ? mrkdwnText(po.vendor, { singleLine: true }) : '—'}${po.partnerRef ? ` (ref ${mrkdwnText(po.partnerRef, { singleLine: true })})` : ''}`,
     `*Amount*\n${money(po.amountTotal, po.currency)}`,

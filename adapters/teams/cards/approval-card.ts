@@ -45,9 +45,9 @@ export function approvalAdaptiveCard(view: ApprovalCardView, viewer: TeamsCardVi
 
   const facts = [
     { title: 'Amount', value: escapeCardText(amount) },
-    { title: 'Vendor', value: cardTextWithin(view.vendorName, 300, { singleLine: true }) },
-    { title: 'Buyer', value: view.buyerName ? cardTextWithin(view.buyerName, 300, { singleLine: true }) : '_none_' },
-    ...(view.companyName ? [{ title: 'Company', value: cardTextWithin(view.companyName, 300, { singleLine: true }) }] : []),
+    { title: 'Vendor', value: cardTextWithin(view.vendorName, 300, { singleLine: true, fullTextAt: view.odooUrl }) },
+    { title: 'Buyer', value: view.buyerName ? cardTextWithin(view.buyerName, 300, { singleLine: true, fullTextAt: view.odooUrl }) : '_none_' },
+    ...(view.companyName ? [{ title: 'Company', value: cardTextWithin(view.companyName, 300, { singleLine: true, fullTextAt: view.odooUrl }) }] : []),
     ...(view.datePlanned ? [{ title: 'Planned', value: cardDate(view.datePlanned) }] : []),
     { title: 'Waiting', value: cardTextWithin(view.ageText, 200, { singleLine: true }) },
   ];
@@ -58,7 +58,7 @@ export function approvalAdaptiveCard(view: ApprovalCardView, viewer: TeamsCardVi
   if (shown.length > 0) body.push(ac.container(shown.map((l) => ac.text(lineText(l, view.currency, CARD_DESCRIPTION_MAX), { spacing: 'none' })), { id: cardId.block('lines'), separator: true }));
   if (more > 0) body.push(ac.subtle(`…and ${more} more line${more === 1 ? '' : 's'} (Details shows them all)`));
 
-  body.push(ac.text(`**Needs approval because** ${cardTextWithin(view.reason, 2_000)}`, { id: cardId.block('reason') }));
+  body.push(ac.text(`**Needs approval because** ${cardTextWithin(view.reason, 2_000, { fullTextAt: view.odooUrl })}`, { id: cardId.block('reason') }));
 
   if (view.chain && view.chain.length > 0) {
     body.push(ac.container([ac.text('**Approval chain**', { spacing: 'none' }), ac.facts(view.chain.map(chainStepFact))], { id: cardId.block('chain'), separator: true }));
@@ -69,7 +69,7 @@ export function approvalAdaptiveCard(view: ApprovalCardView, viewer: TeamsCardVi
     body.push(ac.container([ac.text('**Changed since you looked:**', { spacing: 'none' }), ...list], { id: cardId.block('changes'), style: 'warning' }));
   }
 
-  const state = approvalStatusLine(view.status);
+  const state = approvalStatusLine(view.status, view.odooUrl);
   if (state) body.push(ac.text(state.text, { id: cardId.block('status'), color: state.color, separator: true }));
   if (viewer?.note) body.push(ac.text(cardTextWithin(viewer.note, 300), { size: 'small', color: 'attention', id: cardId.block('viewer-note') }));
 

@@ -22,10 +22,10 @@ export function exceptionVerb(action: ExceptionAction): string {
 export function exceptionAdaptiveCard(view: ExceptionView): AdaptiveCard {
   const data: ExceptionActionData = { key: view.key };
   const body: CardElement[] = [ac.heading(cardTextWithin(`${view.typeLabel}: ${view.title}`, 150, { singleLine: true }))];
-  if (view.facts.length) body.push(ac.facts(view.facts.map((f) => ({ title: escapeCardText(f.label, { singleLine: true }), value: cardTextWithin(f.value, 300, { singleLine: true }) })), cardId.block('facts')));
+  if (view.facts.length) body.push(ac.facts(view.facts.map((f) => ({ title: escapeCardText(f.label, { singleLine: true }), value: cardTextWithin(f.value, 300, { singleLine: true, fullTextAt: view.odooUrl }) })), cardId.block('facts')));
   body.push(ac.text(`${SEVERITY_MARK[view.severity]} **${view.severity}** · ${cardTextWithin(view.severityRule, 500, { singleLine: true })}`, { id: cardId.block('severity'), color: SEVERITY_COLOR[view.severity] }));
   const stateMark = view.state === 'cleared' ? '✅' : view.escalated ? '⏫' : view.state === 'snoozed' ? '💤' : '👀';
-  body.push(ac.text(`${stateMark} ${cardTextWithin(view.stateText, 1_000, { singleLine: true })}`, { id: cardId.block('state'), separator: true }));
+  body.push(ac.text(`${stateMark} ${cardTextWithin(view.stateText, 1_000, { singleLine: true, fullTextAt: view.odooUrl })}`, { id: cardId.block('state'), separator: true }));
   body.push(ac.subtle(`First seen ${escapeCardText(view.firstSeenAt.slice(0, 16).replace('T', ' '))} UTC (${escapeCardText(view.ageText)} ago) · ${escapeCardText(view.key)}`));
   return ac.card(body, actionsFor(view, data), { verb: TEAMS_VERBS.exceptionRefresh, data: { ...data } });
 }

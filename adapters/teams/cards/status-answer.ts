@@ -46,7 +46,7 @@ function poStatusCard(po: PoStatusView): AdaptiveCard {
   const body: CardElement[] = [
     ac.heading(one(`${po.orderName} · ${po.stateWords}`, 150)),
     ac.text(`**Next: ${owner}${who}**`, { id: cardId.block('next') }),
-    ac.text(cardTextWithin(next.what, 1_000), { spacing: 'none' }),
+    ac.text(cardTextWithin(next.what, 1_000, { fullTextAt: po.odooUrl }), { spacing: 'none' }),
   ];
   if (next.waited && !next.what.includes(next.waited)) body.push(ac.text(`_for ${one(next.waited, 100)}_`, { spacing: 'none' }));
   body.push(

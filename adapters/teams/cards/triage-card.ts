@@ -16,7 +16,7 @@ const SUMMARY_MAX = 1_000;
  * All email and Odoo text is escaped: an email cannot style, link or date-format the card.
  */
 export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
-  const body: CardElement[] = [ac.heading(cardTextWithin(view.title, 150, { singleLine: true })), ac.text(cardTextWithin(view.summary, SUMMARY_MAX), { id: cardId.block('summary') })];
+  const body: CardElement[] = [ac.heading(cardTextWithin(view.title, 150, { singleLine: true })), ac.text(cardTextWithin(view.summary, SUMMARY_MAX, { fullTextAt: view.odooUrl }), { id: cardId.block('summary') })];
   if (view.injectionSuspected) {
     body.push(
       ac.container(
@@ -44,7 +44,7 @@ export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
     ),
   );
   if (view.evidence.trim()) {
-    body.push(ac.container([ac.text('**Evidence**', { spacing: 'none' }), ac.text(cardTextWithin(view.evidence.trim(), EVIDENCE_MAX), { isSubtle: true })], { id: cardId.block('evidence'), style: 'emphasis' }));
+    body.push(ac.container([ac.text('**Evidence**', { spacing: 'none' }), ac.text(cardTextWithin(view.evidence.trim(), EVIDENCE_MAX, { fullTextAt: view.odooUrl }), { isSubtle: true })], { id: cardId.block('evidence'), style: 'emphasis' }));
   }
   body.push(ac.subtle(cardTextWithin(view.origin, 1_500, { singleLine: true })));
   const state = statusLine(view.status);
