@@ -80,9 +80,21 @@ export function typedText(text: string, withoutUser?: string): string {
     .trim();
 }
 
-/** mrkdwnText cut to `max` characters without splitting an entity like `&amp;`. */
-export function mrkdwnTextWithin(raw: string, max: number, options: { singleLine?: boolean } = {}): string {
-  return cutWithoutSplittingEntities(mrkdwnText(raw, options), max);
+/** The words of the link after a cut text. */
+export const FULL_TEXT_LINK_LABEL = 'full text in Odoo';
+
+/**
+ * mrkdwnText cut to `max` characters without splitting an entity like `&amp;`. With `fullTextAt`
+ * (the record in Odoo), a cut text ends with the ellipsis and a link to it, still within `max`.
+ */
+export function mrkdwnTextWithin(raw: string, max: number, options: { singleLine?: boolean; fullTextAt?: string | null } = {}): string {
+  const text = mrkdwnText(raw, options);
+  if (text.length <= max) return text;
+  const url = options.fullTextAt;
+  if (!url || !/^https?:\/\/[^\s<>|]+$/i.test(url)) return cutWithoutSplittingEntities(text, max);
+  const link = ` <${url}|${FULL_TEXT_LINK_LABEL}>`;
+  if (link.length * 2 > max) return cutWithoutSplittingEntities(text, max);
+  return `${cutWithoutSplittingEntities(text, max - link.length)}${link}`;
 }
 
 /** Text for a plain_text object (headers, buttons, modal titles): no escaping, one line, cut. */
@@ -127,6 +139,28 @@ export function chunkLines(lines: string[], max: number): string[] {
   }
   if (current) chunks.push(current);
   return chunks;
+}
+
+/**
+ * chunkLines that stops at `maxChunks` sections, for surfaces with a block budget: the chunks,
+ * and how many of the lines they hold (the caller says how many more there are).
+ */
+export function chunkLinesUpTo(lines: string[], max: number, maxChunks: number): { chunks: string[]; used: number } {
+  const chunks: string[] = [];
+  let current = '';
+  let used = 0;
+  for (const raw of lines) {
+    const line = cutWithoutSplittingEntities(raw, max);
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = '';
+      if (chunks.length >= maxChunks) return { chunks, used };
+    }
+    current = current ? `${current}\n${line}` : line;
+    used += 1;
+  }
+  if (current) chunks.push(current);
+  return { chunks, used };
 }
 
 function stripControlChars(text: string): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
 import { waitFor } from '../support/spawn-bot.ts';
+import { submittedData } from '../support/teams-card-inputs.ts';
 import { APPROVALS_CHANNEL, TEAMS_USERS, startTeamsHarness, type TeamsHarness } from '../support/teams-harness.ts';
 
 let h: TeamsHarness;
@@ -48,8 +49,9 @@ describe('approvals in Microsoft Teams', () => {
   it('rejects with the reason from the input, cancels the PO and writes the reason in the chatter', async () => {
     const po = await h.createWaitingPo({ amount: 9000 });
     const card = await h.waitForCard(po.name);
-    const data = h.actionData(h.cardOf(card), TEAMS_VERBS.approvalReject)!;
-    const answer = await h.act('avery', card, TEAMS_VERBS.approvalReject, { ...data, reason: 'Price is 20% above the framework agreement **now**' });
+    // Typed into the Reason box of Reject…, gathered as Teams gathers it (by the input's id).
+    const data = submittedData(h.cardOf(card), TEAMS_VERBS.approvalReject, { Reason: 'Price is 20% above the framework agreement **now**' });
+    const answer = await h.act('avery', card, TEAMS_VERBS.approvalReject, data);
     expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: `Recording your rejection of ${po.name}…` });
     await waitFor(async () => (await h.admin.readState(po.id)) === 'cancel', 15_000, 'the PO to be cancelled');
     const text = await h.waitForCardText(card, /Rejected by Avery Quinn.*written to Odoo/);
@@ -60,8 +62,8 @@ describe('approvals in Microsoft Teams', () => {
   it('refuses a reject without a reason with the card showing the error, and queues nothing', async () => {
     const po = await h.createWaitingPo({ amount: 8000 });
     const card = await h.waitForCard(po.name);
-    const data = h.actionData(h.cardOf(card), TEAMS_VERBS.approvalReject)!;
-    const answer = await h.act('avery', card, TEAMS_VERBS.approvalReject, { ...data, reason: '   ' });
+    const data = submittedData(h.cardOf(card), TEAMS_VERBS.approvalReject, { Reason: '   ' });
+    const answer = await h.act('avery', card, TEAMS_VERBS.approvalReject, data);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.card.adaptive' });
     expect(JSON.stringify(answer.body)).toContain('A rejection needs a reason');

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
 import { waitFor } from '../support/spawn-bot.ts';
+import { submittedData } from '../support/teams-card-inputs.ts';
 import type { TeamsCard, TeamsUserKey } from '../support/teams-harness.ts';
 import { personalChat, personalChatId, startTeamsChainHarness, type TeamsChainHarness } from './teams-chain-harness.ts';
 
@@ -82,8 +83,8 @@ describe('sequential approval in Teams', () => {
     const po = await h.createWaitingPo({ amount: 6100 });
     const card = await h.waitForCard(po.name);
     await approveLevelOne(po, card);
-    const data = h.actionData(h.cardOf(card), TEAMS_VERBS.approvalReject)!;
-    expect((await h.act('daniel', card, TEAMS_VERBS.approvalReject, { ...data, reason: 'Budget frozen until Q3' })).status).toBe(200);
+    const data = submittedData(h.cardOf(card), TEAMS_VERBS.approvalReject, { Reason: 'Budget frozen until Q3' });
+    expect((await h.act('daniel', card, TEAMS_VERBS.approvalReject, data)).status).toBe(200);
     await waitFor(async () => (await h.admin.readState(po.id)) === 'cancel', 15_000, 'the PO to be cancelled');
     const text = await h.waitForCardText(card, /Rejected by Daniel Okafor/);
     expect(text).toMatch(/Level 2 · CFO","value":"⛔ rejected by Daniel Okafor/);

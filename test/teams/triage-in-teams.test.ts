@@ -4,8 +4,9 @@
  * an invoke (twice: a double click) and Odoo is written exactly once; bad invokes change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
+import { TEAMS_INPUTS, TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
 import { waitFor } from '../support/spawn-bot.ts';
+import { submittedData } from '../support/teams-card-inputs.ts';
 import { APPROVALS_CHANNEL, CrossPlatformHarness, personalChat, TEAMS_USERS, type PostedTeamsCard } from './cross-platform-harness.ts';
 
 const BEA_CHAT = personalChat('bea');
@@ -46,13 +47,21 @@ describe('triage in Teams', () => {
     const badId = await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageConfirm, { ...data, proposalId: '../../etc/passwd' });
     expect(badId.status).toBe(400);
     expect(badId.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'invalid_action' } });
-    const badCategory = await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageSetCategory, { proposalId: data.proposalId, category: 'Pay Now!' });
+    const badCategory = await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageSetCategory, { proposalId: data.proposalId, [TEAMS_INPUTS.triageCategory]: 'Pay Now!' });
     expect(badCategory.status).toBe(400);
     const noCategory = await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageSetCategory, { proposalId: data.proposalId });
     expect(noCategory.body).toMatchObject({ value: { code: 'category_required' } });
     const badRevision = await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageDismiss, { proposalId: data.proposalId, revision: 'seven' });
     expect(badRevision.status).toBe(400);
     expect((await h.writebackJobs()).length).toBe(before);
+  });
+
+  it('changes the category with the choice set: the value Teams gathers under the input id is the one applied', async () => {
+    const data = submittedData(h.teamsCard(card), TEAMS_VERBS.triageSetCategory, { 'Change category (then Set category)': 'partial_shipment' });
+    expect(data[TEAMS_INPUTS.triageCategory]).toBe('partial_shipment');
+    expect((await h.act('bea', BEA_CHAT, card, TEAMS_VERBS.triageSetCategory, data)).status).toBe(200);
+    await waitFor(async () => (await h.bot.triage.store.get(String(data.proposalId)))?.category === 'partial_shipment', 15_000, 'the category change');
+    await h.waitForTeamsCardText(card, /Confirm: partial shipment/);
   });
 
   it('confirms on a double click: one decision, one write to Odoo, the card updated in place', async () => {

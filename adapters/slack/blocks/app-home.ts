@@ -1,9 +1,15 @@
 import type { types } from '@slack/bolt';
 import type { AppHomeView, ListItem } from '../../../src/status/index.ts';
-import { SLACK_LIMITS, chunkLines, mrkdwnText } from '../mrkdwn.ts';
+import { SLACK_LIMITS, chunkLinesUpTo, mrkdwnText } from '../mrkdwn.ts';
 import { bk, type Block } from './block-kit.ts';
 import { slackTime, slackDate } from './format-values.ts';
 import { itemLine, link } from './status-format.ts';
+
+/**
+ * Sections per list, so the three parts of the tab always fit Slack's 100 blocks of a view
+ * together (header, context, dividers, titles and "more" lines take the rest).
+ */
+const HOME_SECTIONS_PER_LIST = 25;
 
 /** The App Home tab: pending approvals, open exceptions, recent decisions; rebuilt on every open. */
 export function renderAppHome(view: AppHomeView, options: { command?: string } = {}): types.HomeView {
@@ -27,9 +33,11 @@ export function renderAppHome(view: AppHomeView, options: { command?: string } =
       const state = d.outcome === 'written' ? '' : d.outcome === 'failed' ? ' (writing to Odoo failed)' : ' (being written to Odoo)';
       return `*${link(d.odooUrl, d.orderName)}* ${verb} by ${d.byViewer ? 'you' : mrkdwnText(d.by, { singleLine: true })} ${slackDate(d.at.toISOString())}${state}`;
     });
-    blocks.push(bk.section(lines.join('\n')));
+    const { chunks, used } = chunkLinesUpTo(lines, SLACK_LIMITS.sectionText, HOME_SECTIONS_PER_LIST);
+    for (const chunk of chunks) blocks.push(bk.section(chunk));
+    if (used < lines.length) blocks.push(bk.context([`${lines.length - used} older decisions are in Odoo's chatter of each order.`]));
   }
-  return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.blocksPerModal) };
+  return { type: 'home', blocks };
 }
 
 function section(blocks: Block[], title: string, items: ListItem[], total: number, empty: string, more: string): void {
@@ -38,6 +46,7 @@ function section(blocks: Block[], title: string, items: ListItem[], total: numbe
     blocks.push(bk.context([empty]));
     return;
   }
-  for (const chunk of chunkLines(items.map(itemLine), SLACK_LIMITS.sectionText)) blocks.push(bk.section(chunk));
-  if (total > items.length) blocks.push(bk.context([`${total - items.length} more: \`${more}\``]));
+  const { chunks, used } = chunkLinesUpTo(items.map(itemLine), SLACK_LIMITS.sectionText, HOME_SECTIONS_PER_LIST);
+  for (const chunk of chunks) blocks.push(bk.section(chunk));
+  if (total > used) blocks.push(bk.context([`${total - used} more: \`${more}\``]));
 }

@@ -24,9 +24,9 @@ export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
 
   const fields = [
     `*Amount*\n${escapeMrkdwn(amount)}`,
-    `*Vendor*\n${mrkdwnTextWithin(view.vendorName, 300, { singleLine: true })}`,
-    `*Buyer*\n${view.buyerName ? mrkdwnTextWithin(view.buyerName, 300, { singleLine: true }) : '_none_'}`,
-    view.companyName ? `*Company*\n${mrkdwnTextWithin(view.companyName, 300, { singleLine: true })}` : null,
+    `*Vendor*\n${mrkdwnTextWithin(view.vendorName, 300, { singleLine: true, fullTextAt: view.odooUrl })}`,
+    `*Buyer*\n${view.buyerName ? mrkdwnTextWithin(view.buyerName, 300, { singleLine: true, fullTextAt: view.odooUrl }) : '_none_'}`,
+    view.companyName ? `*Company*\n${mrkdwnTextWithin(view.companyName, 300, { singleLine: true, fullTextAt: view.odooUrl })}` : null,
     view.datePlanned ? `*Planned*\n${slackDate(view.datePlanned)}` : null,
     `*Waiting*\n${mrkdwnTextWithin(view.ageText, 200, { singleLine: true })}`,
   ].filter((f): f is string => f !== null);
@@ -40,7 +40,7 @@ export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
   }
   if (more > 0) blocks.push(bk.context([`…and ${more} more line${more === 1 ? '' : 's'} (Details shows them all)`]));
 
-  blocks.push(bk.section(`*Needs approval because* ${mrkdwnTextWithin(view.reason, 2_800)}`, 'reason'));
+  blocks.push(bk.section(`*Needs approval because* ${mrkdwnTextWithin(view.reason, 2_800, { fullTextAt: view.odooUrl })}`, 'reason'));
 
   if (view.changes && view.changes.length > 0) {
     const list = view.changes.map((c) => `• ${mrkdwnText(c, { singleLine: true })}`);
@@ -51,7 +51,7 @@ export function renderApprovalCard(view: ApprovalCardView): SlackMessage {
     blocks.push(bk.section(cutWithoutSplittingEntities(chainLines(view.chain), SLACK_LIMITS.sectionText), 'chain'));
   }
 
-  const state = statusLine(view.status);
+  const state = statusLine(view.status, view.odooUrl);
   if (state) blocks.push(bk.section(state, 'status'));
 
   blocks.push(

@@ -1,6 +1,6 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
 import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, statusLabel } from '../../../src/approvals/card-words.ts';
-import { mrkdwnText } from '../mrkdwn.ts';
+import { mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
 import { slackTime, utcTime } from './format-values.ts';
 
 // Slack user and DM ids are upper-case letters and digits; anything else is not pinged.
@@ -16,7 +16,9 @@ const verbs = DECISION_WORDS;
 const elsewhere = ELSEWHERE_WORDS;
 
 /** The card's state line in mrkdwn (null while pending: the buttons say it all). */
-export function statusLine(status: ApprovalCardStatus): string | null {
+export function statusLine(status: ApprovalCardStatus, odooUrl?: string): string | null {
+  // A reason of any length leaves room in the 3,000-character section for the words around it.
+  const reason = (raw: string) => mrkdwnTextWithin(raw, 2_000, { fullTextAt: odooUrl ?? null });
   const name = (raw: string) => mrkdwnText(raw, { singleLine: true });
   // A delegate's decision names both: "Dana Okafor on behalf of Avery Quinn".
   const who = (raw: string) => ('onBehalfOf' in status && status.onBehalfOf ? `${name(raw)} on behalf of ${name(status.onBehalfOf)}` : name(raw));
@@ -26,13 +28,13 @@ export function statusLine(status: ApprovalCardStatus): string | null {
     case 'queued':
       return `:hourglass_flowing_sand: *${verbs[status.decision].doing}… (queued)* by ${who(status.by)}`;
     case 'retrying':
-      return `:arrows_counterclockwise: *Retrying write to Odoo (attempt ${status.attempt})*: ${mrkdwnText(status.reason)}\n${verbs[status.decision].done} by ${who(status.by)}`;
+      return `:arrows_counterclockwise: *Retrying write to Odoo (attempt ${status.attempt})*: ${reason(status.reason)}\n${verbs[status.decision].done} by ${who(status.by)}`;
     case 'written': {
       const line = `${status.decision === 'approve' ? ':white_check_mark:' : ':no_entry:'} *${verbs[status.decision].done} by ${who(status.by)} at ${slackTime(status.at)}*, written to Odoo`;
-      return status.reason ? `${line}\n*Reason:* ${mrkdwnText(status.reason)}` : line;
+      return status.reason ? `${line}\n*Reason:* ${reason(status.reason)}` : line;
     }
     case 'failed':
-      return `:warning: *The ${verbs[status.decision].noun} by ${who(status.by)} could not be written to Odoo*: ${mrkdwnText(status.reason)}\nOnly ${mentionOrName(status.retryableBy)} can retry it.`;
+      return `:warning: *The ${verbs[status.decision].noun} by ${who(status.by)} could not be written to Odoo*: ${reason(status.reason)}\nOnly ${mentionOrName(status.retryableBy)} can retry it.`;
     case 'decided_elsewhere': {
       const by = status.by ? ` by ${name(status.by)}` : '';
       const at = status.at ? ` at ${slackTime(status.at)}` : '';

@@ -12,11 +12,11 @@ const SEVERITY_MARK = { info: ':information_source:', warning: ':warning:', crit
  */
 export function renderExceptionMessage(view: ExceptionView): SlackMessage {
   const blocks: Block[] = [bk.header(`${view.typeLabel}: ${view.title}`)];
-  const facts = view.facts.map((f) => `*${escapeMrkdwn(f.label)}*\n${mrkdwnTextWithin(f.value, 300, { singleLine: true })}`);
+  const facts = view.facts.map((f) => `*${escapeMrkdwn(f.label)}*\n${mrkdwnTextWithin(f.value, 300, { singleLine: true, fullTextAt: view.odooUrl })}`);
   if (facts.length) blocks.push(bk.fields(facts));
   blocks.push(bk.section(`${SEVERITY_MARK[view.severity]} *${view.severity}* · ${mrkdwnTextWithin(view.severityRule, 500, { singleLine: true })}`, 'severity'));
   const stateMark = view.state === 'cleared' ? ':white_check_mark:' : view.escalated ? ':arrow_double_up:' : view.state === 'snoozed' ? ':zzz:' : ':eyes:';
-  blocks.push(bk.section(`${stateMark} ${mrkdwnTextWithin(view.stateText, 1_000, { singleLine: true })}`, 'state'));
+  blocks.push(bk.section(`${stateMark} ${mrkdwnTextWithin(view.stateText, 1_000, { singleLine: true, fullTextAt: view.odooUrl })}`, 'state'));
   blocks.push(bk.context([`First seen ${escapeMrkdwn(view.firstSeenAt.slice(0, 16).replace('T', ' '))} UTC (${escapeMrkdwn(view.ageText)} ago) · \`${escapeMrkdwn(view.key)}\``]));
   blocks.push(bk.actions('exception_actions', buttonsFor(view)));
   const status = view.state === 'cleared' ? 'Resolved' : view.escalated ? 'Escalated' : view.severity;

@@ -1,8 +1,11 @@
 import type { PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
 import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
-import { SLACK_LIMITS, chunkLines, mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
+import { SLACK_LIMITS, chunkLinesUpTo, mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
 import { bk, type Block, type SlackMessage } from './block-kit.ts';
 import { itemLine, link, money } from './status-format.ts';
+
+/** Sections a list may use: 50 blocks less the header, the footer, the More button and the "not shown" note. */
+const LIST_SECTIONS_MAX = SLACK_LIMITS.blocksPerMessage - 4;
 
 /** The action id of a list's "More" button; its value is the next page's query (JSON). */
 export const STATUS_MORE_ACTION = 'status_more';
@@ -41,7 +44,7 @@ function renderPoStatus(po: PoStatusView): SlackMessage {
   const title = `${po.orderName} · ${po.stateWords}`;
   const next = po.next;
   const owner = NEXT_OWNER_WORDS[next.owner];
-  const nextText = `*Next: ${owner}${next.who && next.owner !== 'finance' ? ` (${mrkdwnText(next.who, { singleLine: true })})` : ''}*\n${mrkdwnText(next.what)}${next.waited && !next.what.includes(next.waited) ? `\n_for ${mrkdwnText(next.waited)}_` : ''}`;
+  const nextText = `*Next: ${owner}${next.who && next.owner !== 'finance' ? ` (${mrkdwnTextWithin(next.who, 300, { singleLine: true })})` : ''}*\n${mrkdwnTextWithin(next.what, 2_000, { fullTextAt: po.odooUrl })}${next.waited && !next.what.includes(next.waited) ? `\n_for ${mrkdwnText(next.waited)}_` : ''}`;
   const fields = [
     `*Vendor*\n${po.vendor ? mrkdwnText(po.vendor, { singleLine: true }) : '—'}${po.partnerRef ? ` (ref ${mrkdwnText(po.partnerRef, { singleLine: true })})` : ''}`,
     `*Amount*\n${money(po.amountTotal, po.currency)}`,
@@ -68,8 +71,11 @@ function renderList(list: StatusList, command: string): SlackMessage {
     blocks.push(bk.section(mrkdwnText(list.emptyText)));
     return { text: `${list.title}: ${list.emptyText}`, blocks };
   }
-  for (const chunk of chunkLines(list.items.map(itemLine), SLACK_LIMITS.sectionText)) blocks.push(bk.section(chunk));
-  const to = list.from + list.items.length - 1;
+  const { chunks, used } = chunkLinesUpTo(list.items.map(itemLine), SLACK_LIMITS.sectionText, LIST_SECTIONS_MAX);
+  for (const chunk of chunks) blocks.push(bk.section(chunk));
+  // A page of very long rows would pass Slack's 50 blocks: the rows that do not fit are counted, never dropped silently.
+  if (used < list.items.length) blocks.push(bk.context([`${list.items.length - used} more on this page did not fit in one message: narrow the question, or open them in Odoo.`]));
+  const to = list.from + used - 1;
   const context = [`${list.from}–${to} of ${list.total}, most urgent first`];
   if (list.nextCommand) context.push(`next page: \`${command} ${mrkdwnTextWithin(list.nextCommand, 200, { singleLine: true })}\``);
   blocks.push(bk.context(context));

@@ -17,7 +17,7 @@ const SUMMARY_MAX = 1_000;
  */
 export function renderTriageCard(view: TriageCardView): SlackMessage {
   const blocks: Block[] = [bk.header(view.title)];
-  blocks.push(bk.section(mrkdwnTextWithin(view.summary, SUMMARY_MAX), 'summary'));
+  blocks.push(bk.section(mrkdwnTextWithin(view.summary, SUMMARY_MAX, { fullTextAt: view.odooUrl }), 'summary'));
   if (view.injectionSuspected) {
     blocks.push(
       bk.section(

@@ -1,3 +1,4 @@
+import { assertUniqueIds, type CardBlockId, type CardInputId } from './card-ids.ts';
 import type { AdaptiveCard } from './verbs.ts';
 
 export type { AdaptiveCard };
@@ -22,20 +23,20 @@ export interface TextBlock {
   style?: 'heading';
   spacing?: 'none' | 'small' | 'medium';
   separator?: true;
-  id?: string;
+  id?: CardBlockId;
 }
 
 export interface FactSet {
   type: 'FactSet';
   facts: Array<{ title: string; value: string }>;
-  id?: string;
+  id?: CardBlockId;
   spacing?: 'none' | 'small' | 'medium';
 }
 
 export interface Container {
   type: 'Container';
   items: CardElement[];
-  id?: string;
+  id?: CardBlockId;
   style?: 'emphasis' | 'attention' | 'good' | 'warning';
   separator?: true;
   spacing?: 'none' | 'small' | 'medium';
@@ -49,7 +50,7 @@ export interface ActionSet {
 
 export interface InputText {
   type: 'Input.Text';
-  id: string;
+  id: CardInputId;
   label: string;
   isRequired: boolean;
   errorMessage: string;
@@ -60,7 +61,7 @@ export interface InputText {
 
 export interface InputChoiceSet {
   type: 'Input.ChoiceSet';
-  id: string;
+  id: CardInputId;
   label: string;
   style: 'compact';
   isMultiSelect: false;
@@ -109,7 +110,7 @@ export const ac = {
   subtle(text: string): TextBlock {
     return { type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'small', spacing: 'small' };
   },
-  facts(facts: Array<{ title: string; value: string }>, id?: string): FactSet {
+  facts(facts: Array<{ title: string; value: string }>, id?: CardBlockId): FactSet {
     return { type: 'FactSet', facts, ...(id ? { id } : {}) };
   },
   container(items: CardElement[], options: Omit<Container, 'type' | 'items'> = {}): Container {
@@ -132,7 +133,7 @@ export const ac = {
    * viewer should see it; see approval-card.ts for how Teams schedules it.
    */
   card(body: CardElement[], actions: CardAction[], refresh?: { verb: string; data: Record<string, unknown> }): AdaptiveCard {
-    return {
+    const card: AdaptiveCard = {
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
@@ -141,6 +142,8 @@ export const ac = {
       ...(refresh ? { refresh: { action: { type: 'Action.Execute', verb: refresh.verb, data: refresh.data } } } : {}),
       msteams: { width: 'Full' },
     };
+    assertUniqueIds(card);
+    return card;
   },
 };
 

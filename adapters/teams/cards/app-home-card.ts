@@ -1,8 +1,13 @@
 import type { AppHomeView, ListItem } from '../../../src/status/index.ts';
 import { ac, cardLink, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
+import { rowsWithinBytes } from './card-budget.ts';
 import { cardDate, cardDateTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 import { TEAMS_COMMAND, listItemRows } from './status-answer.ts';
+import { cardId, type CardBlockId } from './card-ids.ts';
+
+/** Each of the three parts of the card, in bytes of JSON: together they stay well under Teams' 28 KB. */
+const SECTION_MAX_BYTES = 6_500;
 
 /**
  * The Slack App Home, for Teams: Teams bots have no home tab, so the same view (pending approvals,
@@ -16,24 +21,27 @@ export function appHomeCard(view: AppHomeView, options: { command?: string } = {
     ac.heading(cardTextWithin(`Procurement for ${view.name}`, 150, { singleLine: true })),
     ac.subtle(`Refreshed ${cardDateTime(view.refreshedAt)}. Ask ${escapeCardText(`${command} P00042`)}, ${escapeCardText(`${command} late`)} or ${escapeCardText(`${command} help`)}.`),
   ];
-  section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, 'approvals');
-  section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, 'exceptions');
+  section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, cardId.block('approvals'));
+  section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, cardId.block('exceptions'));
   const decisions: CardElement[] = [ac.text('**Recent decisions**', { spacing: 'none' })];
   if (view.decisions.length === 0) decisions.push(ac.subtle('No recent approval decisions by you or on your POs.'));
-  for (const d of view.decisions) {
+  const decided = rowsWithinBytes(view.decisions, (d) => {
     const verb = d.action === 'approve' ? 'approved' : 'rejected';
     const state = d.outcome === 'written' ? '' : d.outcome === 'failed' ? ' (writing to Odoo failed)' : ' (being written to Odoo)';
     const by = d.byViewer ? 'you' : cardTextWithin(d.by, 120, { singleLine: true });
-    decisions.push(ac.text(`**${cardLink(d.odooUrl, cardTextWithin(d.orderName, 64, { singleLine: true }))}** ${verb} by ${by} ${cardDate(d.at)}${state}`, { spacing: 'none' }));
-  }
-  body.push(ac.container(decisions, { id: 'decisions', separator: true }));
+    return [ac.text(`**${cardLink(d.odooUrl, cardTextWithin(d.orderName, 64, { singleLine: true }))}** ${verb} by ${by} ${cardDate(d.at)}${state}`, { spacing: 'none' })];
+  }, SECTION_MAX_BYTES);
+  decisions.push(...decided.elements);
+  if (decided.used < view.decisions.length) decisions.push(ac.subtle(`${view.decisions.length - decided.used} older decisions are in Odoo's chatter of each order.`));
+  body.push(ac.container(decisions, { id: cardId.block('decisions'), separator: true }));
   return ac.card(body, []);
 }
 
-function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: string): void {
+function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: CardBlockId): void {
   const rows: CardElement[] = [ac.text(`**${title}**${total ? ` (${total})` : ''}`, { spacing: 'none' })];
   if (items.length === 0) rows.push(ac.subtle(empty));
-  else rows.push(...items.flatMap(listItemRows));
-  if (total > items.length) rows.push(ac.subtle(`${total - items.length} more: ${escapeCardText(more)}`));
+  const shown = rowsWithinBytes(items, listItemRows, SECTION_MAX_BYTES);
+  rows.push(...shown.elements);
+  if (total > shown.used) rows.push(ac.subtle(`${total - shown.used} more: ${escapeCardText(more)}`));
   body.push(ac.container(rows, { id, separator: true }));
 }

@@ -5,6 +5,7 @@ import { lineText } from './approval-line-text.ts';
 import { cardDate, formatAmount } from './card-values.ts';
 import { cardTextWithin, escapeCardText, plainCardText } from './escape-card-text.ts';
 import { TEAMS_INPUTS, TEAMS_VERBS, type ApprovalActionData } from './verbs.ts';
+import { cardId } from './card-ids.ts';
 
 export { approvalDetailsCards } from './approval-details-card.ts';
 
@@ -40,37 +41,37 @@ export function approvalAdaptiveCard(view: ApprovalCardView, viewer: TeamsCardVi
   const body: CardElement[] = [ac.heading(cardTextWithin(`${view.orderName} · ${view.vendorName}`, 150, { singleLine: true }))];
   // Personal to this copy of the card: whom a delegate acts for, or who has an absent approver's card.
   const delegation = delegationLine(view);
-  if (delegation) body.push(ac.text(delegation, { id: 'delegation' }));
+  if (delegation) body.push(ac.text(delegation, { id: cardId.block('delegation') }));
 
   const facts = [
     { title: 'Amount', value: escapeCardText(amount) },
-    { title: 'Vendor', value: cardTextWithin(view.vendorName, 300, { singleLine: true }) },
-    { title: 'Buyer', value: view.buyerName ? cardTextWithin(view.buyerName, 300, { singleLine: true }) : '_none_' },
-    ...(view.companyName ? [{ title: 'Company', value: cardTextWithin(view.companyName, 300, { singleLine: true }) }] : []),
+    { title: 'Vendor', value: cardTextWithin(view.vendorName, 300, { singleLine: true, fullTextAt: view.odooUrl }) },
+    { title: 'Buyer', value: view.buyerName ? cardTextWithin(view.buyerName, 300, { singleLine: true, fullTextAt: view.odooUrl }) : '_none_' },
+    ...(view.companyName ? [{ title: 'Company', value: cardTextWithin(view.companyName, 300, { singleLine: true, fullTextAt: view.odooUrl }) }] : []),
     ...(view.datePlanned ? [{ title: 'Planned', value: cardDate(view.datePlanned) }] : []),
     { title: 'Waiting', value: cardTextWithin(view.ageText, 200, { singleLine: true }) },
   ];
-  body.push(ac.facts(facts, 'facts'));
+  body.push(ac.facts(facts, cardId.block('facts')));
 
   const shown = view.lines.slice(0, CARD_LINES_MAX);
   const more = moreLinesOf(view);
-  if (shown.length > 0) body.push(ac.container(shown.map((l) => ac.text(lineText(l, view.currency, CARD_DESCRIPTION_MAX), { spacing: 'none' })), { id: 'lines', separator: true }));
+  if (shown.length > 0) body.push(ac.container(shown.map((l) => ac.text(lineText(l, view.currency, CARD_DESCRIPTION_MAX), { spacing: 'none' })), { id: cardId.block('lines'), separator: true }));
   if (more > 0) body.push(ac.subtle(`…and ${more} more line${more === 1 ? '' : 's'} (Details shows them all)`));
 
-  body.push(ac.text(`**Needs approval because** ${cardTextWithin(view.reason, 2_000)}`, { id: 'reason' }));
+  body.push(ac.text(`**Needs approval because** ${cardTextWithin(view.reason, 2_000, { fullTextAt: view.odooUrl })}`, { id: cardId.block('reason') }));
 
   if (view.chain && view.chain.length > 0) {
-    body.push(ac.container([ac.text('**Approval chain**', { spacing: 'none' }), ac.facts(view.chain.map(chainStepFact))], { id: 'chain', separator: true }));
+    body.push(ac.container([ac.text('**Approval chain**', { spacing: 'none' }), ac.facts(view.chain.map(chainStepFact))], { id: cardId.block('chain'), separator: true }));
   }
 
   if (view.changes && view.changes.length > 0) {
     const list = view.changes.slice(0, 20).map((c) => ac.text(`• ${cardTextWithin(c, 300, { singleLine: true })}`, { spacing: 'none' }));
-    body.push(ac.container([ac.text('**Changed since you looked:**', { spacing: 'none' }), ...list], { id: 'changes', style: 'warning' }));
+    body.push(ac.container([ac.text('**Changed since you looked:**', { spacing: 'none' }), ...list], { id: cardId.block('changes'), style: 'warning' }));
   }
 
-  const state = approvalStatusLine(view.status);
-  if (state) body.push(ac.text(state.text, { id: 'status', color: state.color, separator: true }));
-  if (viewer?.note) body.push(ac.text(cardTextWithin(viewer.note, 300), { size: 'small', color: 'attention', id: 'viewer-note' }));
+  const state = approvalStatusLine(view.status, view.odooUrl);
+  if (state) body.push(ac.text(state.text, { id: cardId.block('status'), color: state.color, separator: true }));
+  if (viewer?.note) body.push(ac.text(cardTextWithin(viewer.note, 300), { size: 'small', color: 'attention', id: cardId.block('viewer-note') }));
 
   body.push(ac.subtle(`${approvalStatusLabel(view.status)} · rule ${cardTextWithin(view.ruleName, 200, { singleLine: true })} · card version ${escapeCardText(view.version.slice(0, 12))}`));
 

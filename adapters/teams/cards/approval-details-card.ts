@@ -3,6 +3,7 @@ import { ac, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
 import { lineText } from './approval-line-text.ts';
 import { formatAmount } from './card-values.ts';
 import { cardTextWithin } from './escape-card-text.ts';
+import { cardId } from './card-ids.ts';
 
 const DETAIL_DESCRIPTION_MAX = 1_000;
 /**
@@ -35,6 +36,6 @@ export function approvalDetailsCards(view: ApprovalCardView): AdaptiveCard[] {
   if (view.lines.length === 0) last.push(ac.subtle('This order has no lines.'));
   return parts.map((items, i) => {
     const part = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '';
-    return ac.card([ac.text(`${heading}${part}`), ac.container(items, { id: 'lines' })], []);
+    return ac.card([ac.text(`${heading}${part}`), ac.container(items, { id: cardId.block('lines') })], []);
   });
 }

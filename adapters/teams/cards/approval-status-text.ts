@@ -19,7 +19,8 @@ export function personName(user: ChatUserRef): string {
  * The card's state line in Teams markdown and its colour (null while pending: the buttons say it
  * all). The words are the Slack card's: a delegate's decision names both people in every state.
  */
-export function approvalStatusLine(status: ApprovalCardStatus): { text: string; color: TextColor } | null {
+export function approvalStatusLine(status: ApprovalCardStatus, odooUrl?: string): { text: string; color: TextColor } | null {
+  const full = { fullTextAt: odooUrl ?? null };
   const by = (name: string) => `${who(name)}${'onBehalfOf' in status ? behalf(status.onBehalfOf) : ''}`;
   switch (status.kind) {
     case 'pending':
@@ -28,16 +29,16 @@ export function approvalStatusLine(status: ApprovalCardStatus): { text: string; 
       return { text: `⏳ **${verbs[status.decision].doing}… (queued)** by ${by(status.by)}`, color: 'default' };
     case 'retrying':
       return {
-        text: `🔄 **Retrying write to Odoo (attempt ${status.attempt})**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\n${verbs[status.decision].done} by ${by(status.by)}`,
+        text: `🔄 **Retrying write to Odoo (attempt ${status.attempt})**: ${cardTextWithin(status.reason, 500, { singleLine: true, ...full })}\n\n${verbs[status.decision].done} by ${by(status.by)}`,
         color: 'warning',
       };
     case 'written': {
       const line = `${status.decision === 'approve' ? '✅' : '⛔'} **${verbs[status.decision].done} by ${by(status.by)} at ${cardTime(status.at)}**, written to Odoo`;
-      return { text: status.reason ? `${line}\n\n**Reason:** ${cardTextWithin(status.reason, 2_000)}` : line, color: status.decision === 'approve' ? 'good' : 'attention' };
+      return { text: status.reason ? `${line}\n\n**Reason:** ${cardTextWithin(status.reason, 2_000, full)}` : line, color: status.decision === 'approve' ? 'good' : 'attention' };
     }
     case 'failed':
       return {
-        text: `⚠️ **The ${verbs[status.decision].noun} by ${by(status.by)} could not be written to Odoo**: ${cardTextWithin(status.reason, 500, { singleLine: true })}\n\nOnly ${personName(status.retryableBy)} can retry it.`,
+        text: `⚠️ **The ${verbs[status.decision].noun} by ${by(status.by)} could not be written to Odoo**: ${cardTextWithin(status.reason, 500, { singleLine: true, ...full })}\n\nOnly ${personName(status.retryableBy)} can retry it.`,
         color: 'attention',
       };
     case 'decided_elsewhere': {

@@ -30,6 +30,17 @@ export interface CardTextOptions {
   singleLine?: boolean;
 }
 
+export interface CardTextWithinOptions extends CardTextOptions {
+  /**
+   * The record in Odoo that holds the whole text: when the text is cut, a link to it follows the
+   * ellipsis, so nothing is lost to the reader, only moved one tap away.
+   */
+  fullTextAt?: string | null;
+}
+
+/** The words of the link after a cut text. */
+export const FULL_TEXT_LINK_LABEL = 'full text in Odoo';
+
 /** Raw text -> inert Adaptive Card markdown (no length limit; see cardTextWithin). */
 export function escapeCardText(raw: string, options: CardTextOptions = {}): string {
   let text = normalize(raw, options.singleLine ?? false);
@@ -47,9 +58,16 @@ export function escapeCardText(raw: string, options: CardTextOptions = {}): stri
  * Raw text cut to `max` characters of visible text (an ellipsis marks the cut), then escaped: the
  * cut never splits an escape sequence, and the result stays within roughly twice `max`.
  */
-export function cardTextWithin(raw: string, max: number, options: CardTextOptions = {}): string {
+export function cardTextWithin(raw: string, max: number, options: CardTextWithinOptions = {}): string {
   const normalized = normalize(raw, options.singleLine ?? false);
-  return escapeCardText(cut(normalized, max), options);
+  const text = escapeCardText(cut(normalized, max), options);
+  if (!options.fullTextAt || [...normalized].length <= max || !isLinkable(options.fullTextAt)) return text;
+  return `${text} [${FULL_TEXT_LINK_LABEL}](${options.fullTextAt.replace(/[()<>\s]/g, encodeURIComponent)})`;
+}
+
+// The same rule as adaptive-card.ts isWebUrl (kept here: that module imports this one).
+function isLinkable(url: string): boolean {
+  return url.length <= 2_048 && /^https?:\/\/[^\s<>"]+$/i.test(url);
 }
 
 /** Plain text for places that take no markdown (button titles, input labels, fallback text). */

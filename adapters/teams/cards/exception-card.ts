@@ -3,6 +3,7 @@ import type { DigestView, ExceptionView } from '../../../src/alerts/lifecycle/ex
 import { ac, isWebUrl, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 import { TEAMS_VERBS, type ExceptionActionData } from './verbs.ts';
+import { cardId } from './card-ids.ts';
 
 const SEVERITY_MARK = { info: 'ℹ️', warning: '⚠️', critical: '🚨' } as const;
 const SEVERITY_COLOR = { info: 'default', warning: 'warning', critical: 'attention' } as const;
@@ -21,10 +22,10 @@ export function exceptionVerb(action: ExceptionAction): string {
 export function exceptionAdaptiveCard(view: ExceptionView): AdaptiveCard {
   const data: ExceptionActionData = { key: view.key };
   const body: CardElement[] = [ac.heading(cardTextWithin(`${view.typeLabel}: ${view.title}`, 150, { singleLine: true }))];
-  if (view.facts.length) body.push(ac.facts(view.facts.map((f) => ({ title: escapeCardText(f.label, { singleLine: true }), value: cardTextWithin(f.value, 300, { singleLine: true }) })), 'facts'));
-  body.push(ac.text(`${SEVERITY_MARK[view.severity]} **${view.severity}** · ${cardTextWithin(view.severityRule, 500, { singleLine: true })}`, { id: 'severity', color: SEVERITY_COLOR[view.severity] }));
+  if (view.facts.length) body.push(ac.facts(view.facts.map((f) => ({ title: escapeCardText(f.label, { singleLine: true }), value: cardTextWithin(f.value, 300, { singleLine: true, fullTextAt: view.odooUrl }) })), cardId.block('facts')));
+  body.push(ac.text(`${SEVERITY_MARK[view.severity]} **${view.severity}** · ${cardTextWithin(view.severityRule, 500, { singleLine: true })}`, { id: cardId.block('severity'), color: SEVERITY_COLOR[view.severity] }));
   const stateMark = view.state === 'cleared' ? '✅' : view.escalated ? '⏫' : view.state === 'snoozed' ? '💤' : '👀';
-  body.push(ac.text(`${stateMark} ${cardTextWithin(view.stateText, 1_000, { singleLine: true })}`, { id: 'state', separator: true }));
+  body.push(ac.text(`${stateMark} ${cardTextWithin(view.stateText, 1_000, { singleLine: true, fullTextAt: view.odooUrl })}`, { id: cardId.block('state'), separator: true }));
   body.push(ac.subtle(`First seen ${escapeCardText(view.firstSeenAt.slice(0, 16).replace('T', ' '))} UTC (${escapeCardText(view.ageText)} ago) · ${escapeCardText(view.key)}`));
   return ac.card(body, actionsFor(view, data), { verb: TEAMS_VERBS.exceptionRefresh, data: { ...data } });
 }
@@ -51,7 +52,7 @@ export function digestAdaptiveCard(view: DigestView): AdaptiveCard {
   const body: CardElement[] = [ac.heading(cardTextWithin(view.heading, 150, { singleLine: true }))];
   if (view.summary.length) {
     const lines = view.summary.map((s) => `• **${escapeCardText(s.typeLabel)}**: ${s.total} (${s.byAge.map((a) => `${escapeCardText(a.bucket)}: ${a.count}`).join(', ')})`);
-    body.push(ac.container(lines.map((l) => ac.text(l, { spacing: 'none' })), { id: 'summary' }));
+    body.push(ac.container(lines.map((l) => ac.text(l, { spacing: 'none' })), { id: cardId.block('summary') }));
   }
   for (const row of view.rows) {
     const state = row.state === 'open' ? '' : ` · _${escapeCardText(row.state)}_`;

@@ -1,11 +1,16 @@
 import type { ListItem, PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
 import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { ac, cardLink, isWebUrl, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
+import { rowsWithinBytes } from './card-budget.ts';
 import { formatAmount } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
+import { cardId } from './card-ids.ts';
 
 /** How the bot is addressed in Teams: `po P00042` in a personal chat, `@bot po late` in a channel. */
 export const TEAMS_COMMAND = 'po';
+
+/** The rows of a list card, in bytes of JSON: the card stays well under Teams' 28 KB. */
+const LIST_ROWS_MAX_BYTES = 18_000;
 
 const one = (raw: string, max = 300) => cardTextWithin(raw, max, { singleLine: true });
 
@@ -29,7 +34,7 @@ export function statusAnswerCard(answer: StatusAnswer, options: { command?: stri
         return ac.text(`• **${escapeCardText(`${command} ${ask ?? e}`, { singleLine: true })}**${what ? `: ${one(what)}` : ''}`, { spacing: 'none' });
       });
       const intro = answer.reason ? `${cardTextWithin(answer.reason, 500)} Here is what I can answer:` : 'Ask me where an order stands, or for a list:';
-      return ac.card([ac.text(intro), ac.container(rows, { id: 'examples' }), ac.subtle(`Write to me here, or mention me in a channel (@bot ${command} P00042). Add share to show the answer to everyone (${command} P00042 share).`)], []);
+      return ac.card([ac.text(intro), ac.container(rows, { id: cardId.block('examples') }), ac.subtle(`Write to me here, or mention me in a channel (@bot ${command} P00042). Add share to show the answer to everyone (${command} P00042 share).`)], []);
     }
   }
 }
@@ -40,8 +45,8 @@ function poStatusCard(po: PoStatusView): AdaptiveCard {
   const who = next.who && next.owner !== 'finance' ? ` (${one(next.who, 200)})` : '';
   const body: CardElement[] = [
     ac.heading(one(`${po.orderName} · ${po.stateWords}`, 150)),
-    ac.text(`**Next: ${owner}${who}**`, { id: 'next' }),
-    ac.text(cardTextWithin(next.what, 1_000), { spacing: 'none' }),
+    ac.text(`**Next: ${owner}${who}**`, { id: cardId.block('next') }),
+    ac.text(cardTextWithin(next.what, 1_000, { fullTextAt: po.odooUrl }), { spacing: 'none' }),
   ];
   if (next.waited && !next.what.includes(next.waited)) body.push(ac.text(`_for ${one(next.waited, 100)}_`, { spacing: 'none' }));
   body.push(
@@ -52,13 +57,13 @@ function poStatusCard(po: PoStatusView): AdaptiveCard {
         { title: 'Buyer', value: po.buyer ? one(po.buyer) : '—' },
         { title: 'Company', value: `${po.company ? one(po.company) : '—'}${po.warehouse ? `, ${one(po.warehouse)}` : ''}` },
       ],
-      'facts',
+      cardId.block('facts'),
     ),
   );
-  if (po.exceptions.length) body.push(ac.container([ac.text('**Open exceptions**', { spacing: 'none' }), ...po.exceptions.slice(0, 20).map((e) => ac.text(`• ${one(e, 400)}`, { spacing: 'none' }))], { id: 'exceptions', style: 'warning' }));
+  if (po.exceptions.length) body.push(ac.container([ac.text('**Open exceptions**', { spacing: 'none' }), ...po.exceptions.slice(0, 20).map((e) => ac.text(`• ${one(e, 400)}`, { spacing: 'none' }))], { id: cardId.block('exceptions'), style: 'warning' }));
   if (po.timeline.length) {
     const rows = po.timeline.slice(-30).map((t) => ac.text(`• ${t.dated ? `${escapeCardText(t.day ?? t.at.toISOString().slice(0, 10))} ` : ''}${one(t.label, 300)}`, { spacing: 'none' }));
-    body.push(ac.container([ac.text('**Timeline**', { spacing: 'none' }), ...rows], { id: 'timeline', separator: true }));
+    body.push(ac.container([ac.text('**Timeline**', { spacing: 'none' }), ...rows], { id: cardId.block('timeline'), separator: true }));
   }
   if (po.alsoMatched.length) body.push(ac.subtle(`Also matches: ${one(po.alsoMatched.join(', '), 500)}`));
   return ac.card(body, isWebUrl(po.odooUrl) ? [ac.openUrl(`Open ${po.orderName.slice(0, 40)} in Odoo`, po.odooUrl)] : []);
@@ -73,8 +78,10 @@ export function listItemRows(item: ListItem): CardElement[] {
 function listCard(list: StatusList, command: string): AdaptiveCard {
   const body: CardElement[] = [ac.heading(one(list.title, 150))];
   if (list.items.length === 0) return ac.card([...body, ac.text(cardTextWithin(list.emptyText, 500))], []);
-  body.push(ac.container(list.items.flatMap(listItemRows), { id: 'items' }));
-  const to = list.from + list.items.length - 1;
+  const { elements, used } = rowsWithinBytes(list.items, listItemRows, LIST_ROWS_MAX_BYTES);
+  body.push(ac.container(elements, { id: cardId.block('items') }));
+  if (used < list.items.length) body.push(ac.subtle(`${list.items.length - used} more on this page did not fit in one card: narrow the question, or open them in Odoo.`));
+  const to = list.from + used - 1;
   const next = list.nextCommand ? ` · next page: ${escapeCardText(`${command} ${list.nextCommand}`, { singleLine: true })}` : '';
   body.push(ac.subtle(`${list.from}–${to} of ${list.total}, most urgent first${next}`));
   return ac.card(body, []);

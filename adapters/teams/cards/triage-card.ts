@@ -4,6 +4,7 @@ import { personName } from './approval-status-text.ts';
 import { cardTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText, plainCardText } from './escape-card-text.ts';
 import { TEAMS_INPUTS, TEAMS_VERBS, type TriageActionData } from './verbs.ts';
+import { cardId } from './card-ids.ts';
 
 const EVIDENCE_MAX = 600;
 const SUMMARY_MAX = 1_000;
@@ -15,7 +16,7 @@ const SUMMARY_MAX = 1_000;
  * All email and Odoo text is escaped: an email cannot style, link or date-format the card.
  */
 export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
-  const body: CardElement[] = [ac.heading(cardTextWithin(view.title, 150, { singleLine: true })), ac.text(cardTextWithin(view.summary, SUMMARY_MAX), { id: 'summary' })];
+  const body: CardElement[] = [ac.heading(cardTextWithin(view.title, 150, { singleLine: true })), ac.text(cardTextWithin(view.summary, SUMMARY_MAX, { fullTextAt: view.odooUrl }), { id: cardId.block('summary') })];
   if (view.injectionSuspected) {
     body.push(
       ac.container(
@@ -25,7 +26,7 @@ export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
             { color: 'attention' },
           ),
         ],
-        { id: 'injection', style: 'attention' },
+        { id: cardId.block('injection'), style: 'attention' },
       ),
     );
   }
@@ -39,15 +40,15 @@ export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
         { title: 'Read by', value: provider },
         ...view.facts.map((f) => ({ title: cardTextWithin(f.label, 60, { singleLine: true }), value: cardTextWithin(f.value, 400, { singleLine: true }) })),
       ],
-      'facts',
+      cardId.block('facts'),
     ),
   );
   if (view.evidence.trim()) {
-    body.push(ac.container([ac.text('**Evidence**', { spacing: 'none' }), ac.text(cardTextWithin(view.evidence.trim(), EVIDENCE_MAX), { isSubtle: true })], { id: 'evidence', style: 'emphasis' }));
+    body.push(ac.container([ac.text('**Evidence**', { spacing: 'none' }), ac.text(cardTextWithin(view.evidence.trim(), EVIDENCE_MAX, { fullTextAt: view.odooUrl }), { isSubtle: true })], { id: cardId.block('evidence'), style: 'emphasis' }));
   }
   body.push(ac.subtle(cardTextWithin(view.origin, 1_500, { singleLine: true })));
   const state = statusLine(view.status);
-  if (state) body.push(ac.text(state.text, { id: 'status', color: state.color, separator: true }));
+  if (state) body.push(ac.text(state.text, { id: cardId.block('status'), color: state.color, separator: true }));
   if (view.status.kind === 'open') {
     body.push({
       type: 'Input.ChoiceSet',

@@ -1,3 +1,5 @@
+import { cardId } from './card-ids.ts';
+
 /**
  * The Universal Action verbs (Action.Execute `verb`) of every card the bot sends to Teams, and
  * the `data` each carries. The invoke handler (`adaptiveCard/action`) dispatches on these; the
@@ -7,7 +9,7 @@ export const TEAMS_VERBS = {
   /** refresh: each viewer gets the card with the buttons they may use. */
   approvalRefresh: 'approval.refresh',
   approvalApprove: 'approval.approve',
-  /** Carries the Input.Text `reason` (required, isRequired on the input). */
+  /** Carries the Input.Text TEAMS_INPUTS.rejectReason (required, isRequired on the input). */
   approvalReject: 'approval.reject',
   approvalRetry: 'approval.retry',
   approvalDetails: 'approval.details',
@@ -15,7 +17,7 @@ export const TEAMS_VERBS = {
   exceptionPrefix: 'exception.',
   exceptionRefresh: 'exception.refresh',
   triageConfirm: 'triage.confirm',
-  /** Carries the Input.ChoiceSet `category`. */
+  /** Carries the Input.ChoiceSet TEAMS_INPUTS.triageCategory. */
   triageSetCategory: 'triage.set_category',
   triageDismiss: 'triage.dismiss',
   triageRetry: 'triage.retry',
@@ -42,8 +44,11 @@ export interface TriageActionData {
   revision?: number;
 }
 
-/** Ids of the inputs whose values come back in `action.data`. */
-export const TEAMS_INPUTS = { rejectReason: 'reason', triageCategory: 'category' } as const;
+/**
+ * Ids of the inputs whose values come back in `action.data` (named by cardId, so they never
+ * collide with a block's id: the reject reason is `input.reject-reason`, not the `reason` block).
+ */
+export const TEAMS_INPUTS = { rejectReason: cardId.input('reject-reason'), triageCategory: cardId.input('triage-category') } as const;
 
 /** An Adaptive Card as JSON (schema 1.5); kept loose: the renderers' tests check the shape. */
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: '1.5'; body: unknown[]; actions?: unknown[]; refresh?: unknown; msteams?: unknown; $schema?: string };
