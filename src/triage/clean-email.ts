@@ -53,5 +53,5 @@ function normalize(text: string): string {
 }
 
 function withoutGreeting(text: string): string {
-  return text.replace(/^\s*(?:hi|hello|dear|hallo|hola|bonjour)\b[^\n,]*,?/i, '').trim();
+  return text.replace(/^\s*(?:hi|hello|dear|hallo|hola|bonjour|beste|geachte|buongiorno|gentile|olá|ola|bom dia|prezad[oa])\b[^\n,]*,?/i, '').trim();
 }

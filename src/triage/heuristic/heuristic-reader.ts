@@ -1,6 +1,6 @@
 import { cleanEmail, isReplySubject } from '../clean-email.ts';
 import { dayOf } from '../dates/calendar-day.ts';
-import { findDates } from '../dates/find-dates.ts';
+import { findDates, type DateMention } from '../dates/find-dates.ts';
 import { slashDateOrder } from '../dates/slash-date-order.ts';
 import { emailReadingSchema, type EmailCategory, type EmailReader, type EmailReading, type ReadContext, type SupplierEmail } from '../email-reading.ts';
 import { chooseCategory } from './choose-category.ts';
@@ -29,7 +29,7 @@ export function readEmailHeuristically(email: SupplierEmail, context: ReadContex
   const segments = splitSegments(analysed);
   const language = detectLanguage(body);
   const receivedDay = dayOf(email.receivedAt);
-  const anchor = { receivedDay, slashOrder: slashDateOrder({ text: body, language, fullText: cleaned.fullText }) };
+  const anchor = { receivedDay, language, slashOrder: slashDateOrder({ text: body, language, fullText: cleaned.fullText }) };
   const dates = chooseDeliveryDates(findDates(analysed, anchor), segments, receivedDay, context.datePlanned);
 
   // A reply keeps the thread's subject ("RE: revised delivery"), which may no longer be true.
@@ -38,12 +38,13 @@ export function readEmailHeuristically(email: SupplierEmail, context: ReadContex
   const found = extractQuantities(segments);
   const quantities = found?.quantities ?? null;
   const split = quantities !== null && (quantities.shipped ?? 0) > 0 && ((quantities.backordered ?? 0) > 0 || (quantities.cancelled ?? 0) > 0);
-  const choice = chooseCategory(scores, { split, laterDate: dates.later !== null });
+  // A date later than the plan is a delay signal; without a plan, a future date is just a date.
+  const choice = chooseCategory(scores, { split, laterDate: dates.later !== null && context.datePlanned !== null });
   let category: EmailCategory = choice.category;
   // "Confirmed for 03.12." when the PO says 24.11. is a delay the buyer has to handle.
   if (category === 'confirmation' && dates.later && !dates.planned) category = 'delay';
 
-  const newEta = category === 'delay' || category === 'partial_shipment' ? (dates.later?.day ?? null) : null;
+  const newEta = category === 'delay' || category === 'partial_shipment' ? (dates.later?.day ?? null) : category === 'quality_issue' ? replacementDay(dates.later, segments) : null;
   const confirmedDate = confirmedDateFor(category, dates);
   const priceChangePct = category === 'price_change' ? extractPriceChangePct(segments) : null;
   const partialQuantities = category === 'partial_shipment' ? quantities : null;
@@ -84,6 +85,9 @@ function confirmedDateFor(category: EmailCategory, dates: ReturnType<typeof choo
       return (dates.planned ?? dates.confirmed)?.day ?? null;
     case 'partial_shipment':
       return dates.planned?.day ?? null;
+    case 'cancellation':
+      // "Line 3 is cancelled; the other lines are confirmed for 3/3."
+      return dates.confirmed?.day ?? null;
     case 'price_change':
       // Only a date the vendor explicitly confirms; "effective 12/1" is when the price changes.
       return dates.confirmed?.day ?? null;
@@ -100,6 +104,15 @@ function pickEvidence(category: EmailCategory, bodySegments: Segment[], ruleSegm
   const segmentOf = (m: { start: number } | null) => (m ? bodySegments.find((s) => m.start >= s.start && m.start < s.end) : undefined);
   const dateSegment = category === 'delay' ? segmentOf(mentions[0] ?? null) : category === 'confirmation' ? (segmentOf(mentions[1] ?? null) ?? segmentOf(mentions[2] ?? null)) : undefined;
   return dateSegment ?? ruleSegment ?? bodySegments.find((s) => !/^\s*(?:hi|hello|dear|hey|hallo|hola|bonjour|buenos|sehr geehrte|madame|monsieur)\b/i.test(s.text)) ?? bodySegments[0];
+}
+
+const REPLACEMENT = /(?<![\p{L}])(?:replacement\p{L}*|replace\p{L}*|ersatz\p{L}*|remplacement|reposición|reemplazo|sostituzion\p{L}*|vervang\p{L}*|substitui\p{L}*|correct\s+\p{L}+)(?![\p{L}])/iu;
+
+/** A quality issue moves the delivery only through the replacement goods: their date is the new ETA. */
+function replacementDay(later: DateMention | null, segments: Segment[]): string | null {
+  if (!later) return null;
+  const segment = segments.find((s) => later.start >= s.start && later.start < s.end);
+  return segment && REPLACEMENT.test(segment.text) ? later.day : null;
 }
 
 function otherKind(phrase: string | undefined): string | null {
