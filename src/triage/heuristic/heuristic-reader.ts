@@ -7,7 +7,7 @@ import { chooseCategory } from './choose-category.ts';
 import { chooseDeliveryDates } from './choose-dates.ts';
 import { detectLanguage } from './detect-language.ts';
 import { findInjectionLines } from './detect-injection.ts';
-import { extractPriceChangePct } from './extract-price-change.ts';
+import { extractPriceChangePct, findPricePair } from './extract-price-change.ts';
 import { extractQuantities } from './extract-quantities.ts';
 import { scoreCategories, strongestSegment } from './score-categories.ts';
 import { summarizeReading } from './summarize-reading.ts';
@@ -39,7 +39,7 @@ export function readEmailHeuristically(email: SupplierEmail, context: ReadContex
   const quantities = found?.quantities ?? null;
   const split = quantities !== null && (quantities.shipped ?? 0) > 0 && ((quantities.backordered ?? 0) > 0 || (quantities.cancelled ?? 0) > 0);
   // A date later than the plan is a delay signal; without a plan, a future date is just a date.
-  const choice = chooseCategory(scores, { split, laterDate: dates.later !== null && context.datePlanned !== null });
+  const choice = chooseCategory(scores, { split, laterDate: dates.later !== null && context.datePlanned !== null, pricePair: findPricePair(segments) !== null });
   let category: EmailCategory = choice.category;
   // "Confirmed for 03.12." when the PO says 24.11. is a delay the buyer has to handle.
   if (category === 'confirmation' && dates.later && !dates.planned) category = 'delay';
@@ -108,9 +108,13 @@ function pickEvidence(category: EmailCategory, bodySegments: Segment[], ruleSegm
 
 const REPLACEMENT = /(?<![\p{L}])(?:replacement\p{L}*|replace\p{L}*|ersatz\p{L}*|remplacement|reposición|reemplazo|sostituzion\p{L}*|vervang\p{L}*|substitui\p{L}*|correct\s+\p{L}+)(?![\p{L}])/iu;
 
-/** A quality issue moves the delivery only through the replacement goods: their date is the new ETA. */
+/**
+ * A quality issue moves the delivery only through the replacement goods: their date, when
+ * written as a date or a week ("arrive 2/19", "in KW 8"), is the new ETA. "A date for the
+ * replacement run tomorrow" is when a date will be known, not a delivery.
+ */
 function replacementDay(later: DateMention | null, segments: Segment[]): string | null {
-  if (!later) return null;
+  if (!later || (later.kind !== 'explicit' && later.kind !== 'iso_week')) return null;
   const segment = segments.find((s) => later.start >= s.start && later.start < s.end);
   return segment && REPLACEMENT.test(segment.text) ? later.day : null;
 }
