@@ -51,7 +51,7 @@ const RULES: Rule[] = [
   rule(`end\\s+of\\s+next\\s+month|ende\\s+(?:des\\s+)?nächsten\\s+monats|finales\\s+del\\s+próximo\\s+mes|fin\\s+du\\s+mois\\s+prochain`, 'period', (_m, d) =>
     endOfMonth(d, 1),
   ),
-  rule(`end\\s+of\\s+(?:the|this)\\s+month|ende\\s+(?:des|dieses)\\s+monats|monatsende|(?:a\\s+)?finales\\s+de\\s+(?:este\\s+|del\\s+)?mes|(?:a\\s+)?fin\\s+de\\s+mes|fin\\s+(?:du|de\\s+ce)\\s+mois`, 'period', (_m, d) =>
+  rule(`(?:até\\s+ao\\s+|até\\s+o\\s+|ao\\s+)?(?:final|fim)\\s+do\\s+mês|(?:entro\\s+(?:la\\s+)?)?fine\\s+(?:del\\s+)?mese|eind(?:e)?\\s+(?:van\\s+)?de(?:ze)?\\s+maand|end\\s+of\\s+(?:the|this)\\s+month|ende\\s+(?:des|dieses)\\s+monats|monatsende|(?:a\\s+)?finales\\s+de\\s+(?:este\\s+|del\\s+)?mes|(?:a\\s+)?fin\\s+de\\s+mes|fin\\s+(?:du|de\\s+ce)\\s+mois`, 'period', (_m, d) =>
     endOfMonth(d),
   ),
   rule(`(?:early\\s+)?next\\s+week|(?:anfang\\s+)?nächste[nr]?\\s+woche|(?:a\\s+principios\\s+de\\s+)?la\\s+(?:próxima\\s+semana|semana\\s+que\\s+viene)|(?:début\\s+de\\s+)?la\\s+semaine\\s+prochaine`, 'period', (_m, d) =>

@@ -30,6 +30,7 @@ const table: Array<[EmailCategory, number, string]> = [
   // delay in Dutch, Italian, Portuguese, and said through consequences ("not complete in time")
   ['delay', 3, `vertraag${L}|vertraging${L}|uitgesteld|later\\s+geleverd|nieuwe\\s+leverdatum|ritard${L}|posticip${L}|slitta${L}|nuova\\s+data|atras${L}|adiad${L}|nova\\s+data`],
   ['delay', 3, `(?:not|won't)\\s+(?:be\\s+)?(?:complete|completed|ready|finished)\\s+in\\s+time|miss(?:es|ed)?\\s+(?:the\\s+)?(?:original|planned|requested)\\s+(?:delivery\\s+)?date|niet\\s+(?:op\\s+tijd|halen)|non\\s+riusciremo\\s+a\\s+(?:consegnare|rispettare)|não\\s+(?:conseguiremos|vamos\\s+conseguir)\\s+(?:entregar|cumprir)`],
+  ['delay', 3, `non\\s+è\\s+realizzabil${L}|not\\s+(?:feasible|achievable)|nicht\\s+(?:machbar|realisierbar|einzuhalten)|no\\s+es\\s+(?:posible|factible)|pas\\s+(?:possible|réalisable)|niet\\s+haalbaar|não\\s+é\\s+(?:possível|viável)|non\\s+(?:possiamo|potremo)\\s+(?:consegnare|rispettare)`],
   ['delay', 2, `supply\\s+constraint|we\\s+now\\s+expect|voraussichtlich\\s+erst|erst\\s+(?:in|am|ab)|leveringsprobleem|capacit${L}\\s+problem${L}`],
   // partial_shipment
   ['partial_shipment', 3, `partial(?:ly)?\\s+(?:shipment|delivery|quantity|ship${L})|ship\\s+partial|short[-\\s]?ship${L}|short\\s+shipment|lines?\\s+short|short\\s+on|shipped\\s+short`],
@@ -70,12 +71,13 @@ const table: Array<[EmailCategory, number, string]> = [
   ['quality_issue', 1, `damaged|beschädigt|dañad${L}|endommag${L}|problem|problema|problème`],
   ['quality_issue', 3, `alerte\\s+qualité|(?:mettre|placer)\\s+.{0,30}en\\s+quarantaine|suspendre\\s+(?:toute\\s+)?(?:la\\s+)?distribution|kwaliteitsprobleem|blokk${L}|niet\\s+(?:uit\\s+te\\s+leveren|te\\s+gebruiken|verkopen)|problema\\s+(?:di|de)\\s+qualità|difett${L}|non\\s+conform${L}|defeito${L}|defeituos${L}|problema\\s+de\\s+qualidade|não\\s+conform${L}`],
   ['quality_issue', 3, `no\\s+pong${L}\\s+a\\s+la\\s+venta|(?:por\\s+encima|fuera|außerhalb)\\s+(?:de\\s+(?:lo\\s+)?|der\\s+)?(?:especifica${L}|toleran${L})|hors\\s+tolérance|out\\s+of\\s+tolerance|(?:remove|pull)\\s+(?:all\\s+)?(?:\\d+\\s+units?\\s+from\\s+sale|(?:it|them|the\\s+lot)(?!\\s+in(?![\\p{L}])))|from\\s+sale|mislabel${L}|segregat${L}|not\\s+the\\s+\\S+(?:\\s+\\S+)?\\s+you\\s+ordered|manufacturing\\s+defect`],
-  ['quality_issue', 2, `split(?:ting|s)?\\s+at|crack${L}|leak${L}|broken|kapot|quebrad${L}|incidencia|ersatzlieferung|replacement\\s+units|too\\s+high|te\\s+hoog|trop\\s+élevé|troppo\\s+alt${L}`],
+  ['quality_issue', 3, `bad\\s+(?:batch|lot|run)|slechte\\s+(?:partij|batch)|lotto\\s+difettoso|lote\\s+defeituoso|mauvais\\s+lot|lote\\s+defectuoso`],
+  ['quality_issue', 2, `break(?:s|ing)|scrap\\s+(?:the|them)|split(?:ting|s)?\\s+at|crack${L}|leak${L}|broken|kapot|quebrad${L}|incidencia|ersatzlieferung|replacement\\s+units|too\\s+high|te\\s+hoog|trop\\s+élevé|troppo\\s+alt${L}`],
   // confirmation
   ['confirmation', 3, `confirm${L}|acknowledg${L}|bestätig${L}|auftragsbestätigung|accusé\\s+de\\s+réception`],
   ['confirmation', 2, `all\\s+good\\s+for|on\\s+track|on\\s+schedule|as\\s+(?:planned|scheduled|ordered|requested)|back\\s+on\\s+(?:the\\s+)?(?:original|planned)\\s+(?:date|schedule)|as\\s+per\\s+your\\s+(?:po|order)|wie\\s+geplant|termingerecht|fristgerecht|según\\s+lo\\s+previsto|comme\\s+prévu|conformément\\s+à\\s+votre\\s+demande`],
   ['confirmation', 2, `received\\s+your\\s+(?:purchase\\s+)?order|thank\\s+you\\s+for\\s+your\\s+order|vielen\\s+dank\\s+für\\s+ihre\\s+bestellung|gracias\\s+por\\s+(?:su|vuestro)\\s+pedido|merci\\s+pour\\s+votre\\s+commande`],
-  ['confirmation', 3, `bevestig${L}|orderbevestiging|conferm${L}|confirmad${L}|confirmamos`],
+  ['confirmation', 3, `(?:has|have|was|were|been)\\s+accepted|response:\\s*accepted|akzeptiert|aceptad[oa]|accepté[e]?|geaccepteerd|accettat[oa]|aceite|bevestig${L}|orderbevestiging|conferm${L}|confirmad${L}|confirmamos`],
   ['confirmation', 2, `wie\\s+gewünscht|eingeplant|zoals\\s+gepland|volgens\\s+planning|come\\s+previsto|conforme\\s+(?:previsto|planeado)|como\\s+previsto|as\\s+agreed|dank\\s+(?:u|je)\\s+voor\\s+(?:uw|je|jullie)\\s+(?:bestelling|order)|grazie\\s+per\\s+(?:il\\s+)?(?:vs\\.?\\s+|vostro\\s+)?ordine|obrigad[oa]\\s+pel[ao]\\s+(?:sua\\s+)?encomenda|danke\\s+für\\s+die\\s+bestellung`],
   ['confirmation', 2, `^(?:yes|yep|yup|ok|okay|ja|sí|si|oui|sim|sì|confirmed)(?![\\p{L}])`],
   // invoice_query
@@ -87,6 +89,7 @@ const table: Array<[EmailCategory, number, string]> = [
   ['invoice_query', 1, `invoice${L}|rechnung|factura|facture`],
   ['invoice_query', 3, `creditnota|creditering|nota\\s+di\\s+credito|nota\\s+de\\s+crédito|contestazione|betalingsherinnering|sollecito\\s+di\\s+pagamento|lembrete\\s+de\\s+pagamento|fattura\\s+.{0,60}(?:contest|errat|mancant)${L}`],
   ['invoice_query', 3, `(?:your|su|sus|votre|vos|uw|jullie|vostr[ao]|seu|sua|ihre)\\s+(?:\\p{L}+\\s+){0,2}(?:vat|iva|tva|btw|ust|tax)(?:[-\\s]?(?:number|id|nummer|número|numero|idnr))?|datos\\s+fiscales|partita\\s+iva|razón\\s+social|bill-?to|billing\\s+(?:address|entity)|facturación|fatturazione|faturação|facturar|fatturare`],
+  ['invoice_query', 3, `(?:duplicate|corrected|revised|wrong)\\s+invoice|invoices?\\s+(?:number|no\\.?)|accounts\\s+payable|\\bap\\s+system|issued\\s+in\\s+error|void\\s+the`],
   ['invoice_query', 2, `betaling|pagament${L}|pagamento|factuur|fattur${L}|fatura`],
   // other: autoreplies, newsletters, closure notices
   ['other', 5, `automatic\\s+reply|auto[-\\s]?reply|out\\s+of\\s+(?:the\\s+)?office|abwesenheitsnotiz|nicht\\s+im\\s+büro|automatische\\s+antwort|respuesta\\s+automática|fuera\\s+de\\s+la\\s+oficina|réponse\\s+automatique|absente?\\s+du\\s+bureau`],
@@ -94,7 +97,9 @@ const table: Array<[EmailCategory, number, string]> = [
   ['other', 4, `holiday\\s+hours|(?:will\\s+be|are|is|remain)\\s+closed|betriebsferien|betriebsurlaub|geschlossen|vacaciones|cerrad[oa]s?|fermeture|congés`],
   ['other', 2, `dear\\s+valued\\s+customers|liebe\\s+kunden|kundinnen\\s+und\\s+kunden|estimados\\s+clientes|chers\\s+clients|to\\s+all\\s+(?:our\\s+)?customers`],
   ['other', 5, `afwezigheidsbericht|automatisch\\s+antwoord|niet\\s+op\\s+kantoor|risposta\\s+automatica|fuori\\s+(?:sede|ufficio)|resposta\\s+automática|fora\\s+do\\s+escritório|ausente\\s+do\\s+escritório`],
-  ['other', 4, `gesloten|chiusura|chiusi|fechad[oa]s?|férias|ferie|vakantie|uitschrijven|annulla\\s+iscrizione|cancelar\\s+(?:a\\s+)?subscrição`],
+  ['other', 4, `uitschrijven|annulla\\s+iscrizione|cancelar\\s+(?:a\\s+)?subscrição`],
+  // A closure is often only the reason for a delay ("a causa della chiusura per Pasqua"): a hint.
+  ['other', 2, `gesloten|chiusura|chiusi|fechad[oa]s?|férias|ferie|vakantie`],
   ['other', 3, `introduc(?:e|ing)\\s+myself|new\\s+account\\s+manager|(?:is|are)\\s+moving\\s+to|new\\s+(?:ship-?from\\s+|office\\s+|mailing\\s+)?address|vendor\\s+file|compliance\\s+update|certificat${L}|w-?9|price\\s+list\\s+attached|catalog${L}`],
   ['other', 2, `dear\\s+valued\\s+customer|geachte\\s+(?:klant|relatie)|gentile\\s+cliente|caro\\s+cliente|customer\\s+notice|no\\s+action\\s+(?:is\\s+)?(?:required|needed)`],
 ];

@@ -9,7 +9,7 @@ const PERCENT = /([+\-−]?\s?\d{1,3}(?:[.,]\d{1,2})?)\s?%/u;
 const AMOUNT = String.raw`(?:[$€£]|eur|usd|gbp)?\s?(\d[\d.,]*\d|\d)\s?(?:[$€£]|eur|usd|gbp)?(?:/\p{L}+)?`;
 // Pairs as (old, new) or (new, old), in the four languages.
 const OLD_NEW = [
-  new RegExp(String.raw`(?:from|von|de)\s+${AMOUNT}\s+(?:to|auf|a|à)\s+${AMOUNT}`, 'iu'),
+  new RegExp(String.raw`(?:from|von|de|van|da)\s+${AMOUNT}\s+(?:to|auf|a|à|para|naar|tot)\s+${AMOUNT}`, 'iu'),
   new RegExp(String.raw`${AMOUNT}\s*(?:->|→|=>)\s*${AMOUNT}`, 'iu'),
 ];
 // A price with its currency, for pairs whose words leave room for other numbers in between.
@@ -18,6 +18,8 @@ const INSTEAD = String.raw`(?:statt|anstatt|instead\s+of|en\s+lugar\s+de|en\s+ve
 // "Statt 2,35 € pro 100 Stück müssen wir jetzt 2,49 € berechnen": the old price comes first.
 const INSTEAD_OLD_FIRST = new RegExp(String.raw`${INSTEAD}\s+(?:the\s+|den\s+|de\s+|le\s+|il\s+|o\s+)?${PRICE}.{1,80}?${PRICE}`, 'iu');
 const NEW_OLD = [
+  // "are now $33.08/M; your PO has $31.50/M"
+  new RegExp(String.raw`(?:now|ahora|maintenant|jetzt|nu|ora|agora)\s+${AMOUNT}.{0,40}?(?:your\s+po\s+(?:has|shows|says)|po\s+price\s+(?:is|was)|was|previously|vorher|bisher|antes|auparavant|eerder|prima)\s+${AMOUNT}`, 'iu'),
   new RegExp(String.raw`${AMOUNT}\s+${INSTEAD}\s+(?:the\s+|den\s+|de\s+|le\s+|il\s+|o\s+|dem\s+)?${AMOUNT}`, 'iu'),
   new RegExp(String.raw`${AMOUNT}\s*\(\s*(?:antes|previously|was|vorher|bisher|avant|auparavant)\s*:?\s+${AMOUNT}\s*\)`, 'iu'),
 ];

@@ -46,7 +46,8 @@ export function readEmailHeuristically(email: SupplierEmail, context: ReadContex
 
   const newEta = category === 'delay' || category === 'partial_shipment' ? (dates.later?.day ?? null) : category === 'quality_issue' ? replacementDay(dates.later, segments) : null;
   const confirmedDate = confirmedDateFor(category, dates);
-  const priceChangePct = category === 'price_change' ? extractPriceChangePct(segments) : null;
+  // "FYI, see the notice below -> 4% on all lines": the number may sit in the forwarded notice.
+  const priceChangePct = category === 'price_change' ? (extractPriceChangePct(segments) ?? (cleaned.forwardedHistory ? extractPriceChangePct(splitSegments(withoutLines(cleaned.forwardedHistory, injectionLines))) : null)) : null;
   const partialQuantities = category === 'partial_shipment' ? quantities : null;
   const bodySegments = segments.filter((s) => s.start >= bodyStart);
   const ruleSegment = category === 'partial_shipment' && found && found.segment.start >= bodyStart && !found.segment.tableRow ? found.segment : strongestSegment(category, bodySegments);
