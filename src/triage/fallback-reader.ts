@@ -34,11 +34,12 @@ export function createFallbackReader(options: FallbackReaderOptions): EmailReade
         const answer = await withTimeout(options.primary.read(email, context), timeoutMs);
         const parsed = emailReadingSchema.safeParse(answer);
         if (!parsed.success) throw new TriageError('triage_invalid_reading', parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+        // An injected email is the stronger reason: say that one, whatever else the answer got wrong.
+        if (looksInjected(email)) throw new TriageError('triage_injection_suspected', 'the email contains instructions aimed at the bot');
         // Schema-valid is not enough: every date, quantity and percentage must come from the email.
         const unsupported = checkReadingAgainstEmail(parsed.data, email);
         if (unsupported.length > 0) throw new TriageError('triage_unsupported_reading', unsupported.join('; '));
-        if (!looksInjected(email)) return parsed.data;
-        failure = new TriageError('triage_injection_suspected', 'the email contains instructions aimed at the bot');
+        return parsed.data;
       } catch (err) {
         failure = err instanceof TriageError ? err : new TriageError('triage_provider_failed', err instanceof Error ? err.message : String(err), { cause: err });
       }
