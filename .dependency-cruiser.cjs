@@ -13,10 +13,10 @@ module.exports = {
     },
     {
       name: 'no-sdk-in-core',
-      comment: 'The core imports no SDK (ARCHITECTURE.md): only zod, date-fns, yaml and pure node builtins.',
+      comment: 'The core imports no SDK (ARCHITECTURE.md): only zod, date-fns, chrono-node (date parsing), yaml and pure node builtins.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(zod|date-fns|date-fns-tz|@date-fns/tz|yaml)/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(zod|date-fns|date-fns-tz|@date-fns/tz|chrono-node|yaml)/' },
     },
     {
       name: 'no-io-builtins-in-core',

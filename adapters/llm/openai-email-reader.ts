@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { emailReadingSchema, type EmailReader, type EmailReading, type ReadContext, type SupplierEmail } from '../../src/triage/email-reading.ts';
 import { TriageError } from '../../src/triage/triage-error.ts';
 import { cleanEmail } from '../../src/triage/clean-email.ts';
+import { detectLanguage } from '../../src/triage/heuristic/detect-language.ts';
 import { loadPrompt } from './load-prompt.ts';
 
-export const EMAIL_TRIAGE_PROMPT = { name: 'email-triage', version: 'v1' } as const;
+export const EMAIL_TRIAGE_PROMPT = { name: 'email-triage', version: 'v2' } as const;
 
 /**
  * What the model is asked to produce: the reading without the fields the bot sets itself. Every
@@ -71,9 +72,10 @@ export class OpenAiEmailReader implements EmailReader {
   }
 
   async read(email: SupplierEmail, context: ReadContext): Promise<EmailReading> {
+    const newestMessage = (this.options.newestMessage ?? newestOf)(email);
     const payload = {
       po: { reference: context.poRef, planned_delivery_date: context.datePlanned },
-      email: { from: email.from, subject: email.subject, date: email.receivedAt.toISOString(), newest_message: (this.options.newestMessage ?? newestOf)(email) },
+      email: { from: email.from, subject: email.subject, date: email.receivedAt.toISOString(), language: detectLanguage(newestMessage), newest_message: newestMessage },
     };
     let usage = { prompt: 0, completion: 0 };
     try {

@@ -11,6 +11,8 @@ export interface CleanedEmail {
   text: string;
   /** The body of a forwarded message when the forwarder wrote (almost) nothing themselves. */
   forwardedText: string | null;
+  /** What a forward carried below the forwarder's own words (signature removed), else null. */
+  forwardedHistory: string | null;
   /** The whole body as text, history and signature included: for injection checks and locale hints. */
   fullText: string;
 }
@@ -26,7 +28,8 @@ export function cleanEmail(email: Pick<SupplierEmail, 'subject' | 'text' | 'html
   const split = splitQuotedReply(fullText);
   const text = stripSignature(split.newest);
   const forwardedText = split.forwarded && withoutGreeting(text).length < MIN_OWN_TEXT ? stripSignature(split.history) : null;
-  return { subject: cleanSubject(email.subject), text, forwardedText, fullText };
+  const forwardedHistory = split.forwarded ? stripSignature(split.history) : null;
+  return { subject: cleanSubject(email.subject), text, forwardedText, forwardedHistory, fullText };
 }
 
 /** Whether the subject says this answers or forwards an earlier email (its words may be the older message's). */
@@ -53,5 +56,5 @@ function normalize(text: string): string {
 }
 
 function withoutGreeting(text: string): string {
-  return text.replace(/^\s*(?:hi|hello|dear|hallo|hola|bonjour)\b[^\n,]*,?/i, '').trim();
+  return text.replace(/^\s*(?:hi|hello|dear|hallo|hola|bonjour|beste|geachte|buongiorno|gentile|olá|ola|bom dia|prezad[oa])\b[^\n,]*,?/i, '').trim();
 }

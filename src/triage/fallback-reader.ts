@@ -1,4 +1,5 @@
 import { emailReadingSchema, type EmailReader, type EmailReading, type ReadContext, type SupplierEmail } from './email-reading.ts';
+import { checkReadingAgainstEmail } from './check-reading-against-email.ts';
 import { cleanEmail } from './clean-email.ts';
 import { isInjectionSuspected } from './heuristic/detect-injection.ts';
 import { TriageError } from './triage-error.ts';
@@ -19,7 +20,8 @@ export interface FallbackReaderOptions {
 
 /**
  * A reader that asks the primary provider and falls back to the other one when the primary
- * throws, times out or returns something that fails the schema, and also when the email looks
+ * throws, times out or returns something that fails the schema or states what the email does
+ * not say (a date it does not write, a quantity that is none of its numbers), and when the email looks
  * injected: an LLM may have been steered by the very text it read, the rules cannot be. The
  * fallback reading says so in `fallback_reason` (a stable code, then the detail).
  */
@@ -32,8 +34,12 @@ export function createFallbackReader(options: FallbackReaderOptions): EmailReade
         const answer = await withTimeout(options.primary.read(email, context), timeoutMs);
         const parsed = emailReadingSchema.safeParse(answer);
         if (!parsed.success) throw new TriageError('triage_invalid_reading', parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-        if (!looksInjected(email)) return parsed.data;
-        failure = new TriageError('triage_injection_suspected', 'the email contains instructions aimed at the bot');
+        // An injected email is the stronger reason: say that one, whatever else the answer got wrong.
+        if (looksInjected(email)) throw new TriageError('triage_injection_suspected', 'the email contains instructions aimed at the bot');
+        // Schema-valid is not enough: every date, quantity and percentage must come from the email.
+        const unsupported = checkReadingAgainstEmail(parsed.data, email);
+        if (unsupported.length > 0) throw new TriageError('triage_unsupported_reading', unsupported.join('; '));
+        return parsed.data;
       } catch (err) {
         failure = err instanceof TriageError ? err : new TriageError('triage_provider_failed', err instanceof Error ? err.message : String(err), { cause: err });
       }

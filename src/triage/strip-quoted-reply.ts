@@ -1,12 +1,14 @@
 /**
  * Cuts an email body at the start of the quoted history, so only the newest message is read.
- * Handles "> " quotes, "On ... wrote:" and its German, Spanish and French forms, the
- * "-----Original Message-----" separators, Outlook's "From:/Sent:/To:" header blocks (in the
- * four languages) and forwarded-message banners.
+ * Handles "> " quotes, "On ... wrote:" and its German, Spanish, French, Dutch, Italian and
+ * Portuguese forms ("Am … schrieb", "Le … a écrit", "El … escribió", "Op … schreef",
+ * "Il giorno … ha scritto", "Em … escreveu"), the "-----Original Message-----" separators,
+ * Outlook's "From:/Von:/De:/Van:/Da:" header blocks and forwarded-message banners.
  */
 
-const SEPARATOR = /^\s*[-_=]{2,}\s*(?:original message|ursprüngliche nachricht|originalnachricht|mensaje original|message d'origine|message original|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transféré|original message)\s*[-_=]{2,}\s*$/i;
-const FORWARD_BANNER = /^\s*(?:begin forwarded message|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado|début du message réexpédié|début du message transféré)\s*:?\s*$/i;
+const SEPARATOR = /^\s*[-_=]{2,}\s*(?:original message|ursprüngliche nachricht|originalnachricht|mensaje original|message d'origine|message original|oorspronkelijk bericht|origineel bericht|messaggio originale|mensagem original|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transféré|doorgestuurd bericht|messaggio inoltrato|mensagem encaminhada)\s*[-_=]{2,}\s*$/i;
+const FORWARD_BANNER = /^\s*(?:begin forwarded message|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado|début du message réexpédié|début du message transféré|begin doorgestuurd bericht|inizio messaggio inoltrato|início da mensagem encaminhada)\s*:?\s*$/i;
+const FORWARD_WORDS = /forward|weitergeleitet|reenviado|transféré|doorgestuurd|inoltrato|encaminhad/i;
 const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
 // Attribution lines; the wrapped form ("On Mon, ... Megan Holt\n<x@y> wrote:") is joined first.
 const ATTRIBUTION = [
@@ -14,10 +16,14 @@ const ATTRIBUTION = [
   /^\s*am\b.{0,250}\bschrieb\b.{0,80}:?\s*$/i,
   /^\s*el\b.{0,250}\bescribió\s*:?\s*$/i,
   /^\s*le\b.{0,250}\ba écrit\s*:?\s*$/i,
-  /^\s*.{0,120}<[^>]+@[^>]+>\s*(?:wrote|schrieb|escribió|a écrit)\s*:?\s*$/i,
+  /^\s*op\b.{0,250}\bschreef\b.{0,80}:?\s*$/i,
+  /^\s*il\b.{0,250}\bha scritto\s*:?\s*$/i,
+  /^\s*em\b.{0,250}\bescreveu\s*:?\s*$/i,
+  /^\s*.{0,120}<[^>]+@[^>]+>\s*(?:wrote|schrieb|escribió|a écrit|schreef|ha scritto|escreveu)\s*:?\s*$/i,
 ];
-const HEADER_FIELD = /^\s*\*?(?:from|von|de|sent|gesendet|envoyé|enviado|date|datum|fecha|to|an|para|à|a|cc|subject|betreff|asunto|objet)\s*\*?\s*:/i;
-const HEADER_START = /^\s*\*?(?:from|von|de|envoyé|gesendet|sent)\s*\*?\s*:/i;
+const ATTRIBUTION_OPENER = /^\s*(?:on|am|el|le|op|il|em)\b/i;
+const HEADER_FIELD = /^\s*\*?(?:from|von|de|van|da|sent|gesendet|envoyé|enviado|verzonden|inviato|data|date|datum|fecha|to|an|para|à|a|aan|cc|subject|betreff|asunto|objet|onderwerp|oggetto|assunto)\s*\*?\s*:/i;
+const HEADER_START = /^\s*\*?(?:from|von|de|van|da|envoyé|gesendet|sent|verzonden|inviato|enviado)\s*\*?\s*:/i;
 
 export interface SplitReply {
   /** The newest message. */
@@ -34,13 +40,13 @@ export function splitQuotedReply(text: string): SplitReply {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const joined = `${line} ${lines[i + 1] ?? ''}`.trim();
-    const isForward = SEPARATOR.test(line) && /forward|weitergeleitet|reenviado|transféré/i.test(line);
+    const isForward = SEPARATOR.test(line) && FORWARD_WORDS.test(line);
     if (SEPARATOR.test(line) || FORWARD_BANNER.test(line) || isForward) {
-      return cut(lines, i, isForward || FORWARD_BANNER.test(line) || /original message/i.test(line));
+      return cut(lines, i, isForward || FORWARD_BANNER.test(line) || /original message|mensagem original|messaggio originale|oorspronkelijk bericht/i.test(line));
     }
     if (/^\s*>/.test(line)) return cut(lines, i, false);
     if (ATTRIBUTION.some((re) => re.test(line))) return cut(lines, i, false);
-    if (/^\s*(?:on|am|el|le)\b/i.test(line) && ATTRIBUTION.some((re) => re.test(joined))) return cut(lines, i, false);
+    if (ATTRIBUTION_OPENER.test(line) && ATTRIBUTION.some((re) => re.test(joined))) return cut(lines, i, false);
     if (UNDERSCORE_RULE.test(line) && HEADER_START.test(lines[i + 1] ?? '')) return cut(lines, i, false);
     if (HEADER_START.test(line) && looksLikeHeaderBlock(lines, i)) return cut(lines, i, false);
   }

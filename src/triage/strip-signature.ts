@@ -16,21 +16,26 @@ const DISCLAIMER_PARAGRAPH: RegExp[] = [
   /\bsi (?:usted )?no es (?:el )?destinatario\b/i,
   /\bce (?:message|courriel|e-?mail)\b[\s\S]{0,160}\bconfidentiel/i,
   /\bsi vous n'êtes pas (?:le )?destinataire\b/i,
+  /\bdit (?:e-?mail)?bericht\b[\s\S]{0,160}\bvertrouwelijk/i,
+  /\bquesto messaggio\b[\s\S]{0,160}\briservat/i,
+  /\besta mensagem\b[\s\S]{0,160}\bconfidencia/i,
+  /\bconfidentiality\s*:/i,
+  /\bsollten sie nicht der (?:vorgesehene|richtige) empfänger/i,
   /\bavertissement\s*:/i,
   /\byou are receiving this (?:e-?mail|message) because\b/i,
 ];
 
 const DROPPED_LINE: RegExp[] = [
-  /^\s*(?:sent from my|sent from outlook|get outlook for|von meinem .{1,30} gesendet|enviado desde mi|envoyé de mon)\b.*$/i,
+  /^\s*(?:sent from my|sent from outlook|get outlook for|von meinem .{1,30} gesendet|enviado desde mi|envoyé de mon|verzonden vanaf mijn|inviato da|enviado do meu)\b.*$/i,
   /^\s*please consider the environment\b.*$/i,
-  /^\s*(?:registered (?:in|office)|amtsgericht|geschäftsführer|ust-?id|hrb\b|registro mercantil|siret|rcs\b).*$/i,
+  /^\s*(?:registered (?:in|office)|amtsgericht|geschäftsführer|ust-?id|hrb\b|registro mercantil|siret|rcs\b|kvk|handelsregister|partita iva|p\. ?iva|nif\b).*$/i,
   // Contact lines: a label then a number, or nothing but phones, emails and URLs.
   /^\s*(?:tel|tél|phone|ph|fax|mobile|mob|cell|direct|office|t|f|m|p|c)\.?\s*[:.]?\s*[+(]?\d[\d\s().\-/x]{5,}.*$/i,
   /^\s*(?:[+(]?\d[\d\s().\-/]{6,}(?:\s*(?:ext|x)\.?\s*\d+)?|www\.\S+|https?:\/\/\S+|\S+@\S+\.\S+)(?:\s*[|·,]\s*(?:[+(]?\d[\d\s().\-/]{6,}(?:\s*(?:ext|x)\.?\s*\d+)?|www\.\S+|https?:\/\/\S+|\S+@\S+\.\S+|\p{L}+\.?\s*[+(]?\d[\d\s().\-/]{5,}))*\s*$/iu,
 ];
 
 // A whole line that closes the letter; what follows it is the signature.
-const CLOSING = /^\s*(?:(?:best|kind|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards|best|cheers|thanks|thank you|many thanks|thanks again|thanks for your (?:patience|understanding|business)|sincerely|yours (?:sincerely|faithfully)|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|schöne grüße|gruß|grüße|lg|saludos(?: cordiales)?|un saludo|atentamente|cordialmente|un cordial saludo|cordialement|bien cordialement|bien à vous|sincères salutations|meilleures salutations|salutations distinguées)(?![\p{L}])[^\n]{0,40}$/iu;
+const CLOSING = /^\s*(?:(?:best|kind|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards|best|cheers|thanks|thank you|many thanks|thanks again|thanks for your (?:patience|understanding|business)|sincerely|yours (?:sincerely|faithfully)|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|schöne grüße|gruß|grüße|lg|saludos(?: cordiales)?|un saludo|atentamente|cordialmente|un cordial saludo|cordialement|bien cordialement|bien à vous|sincères salutations|meilleures salutations|salutations distinguées|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|hartelijke groet(?:en)?|cordiali saluti|distinti saluti|saluti|cordialmente|con i migliori saluti|atenciosamente|cumprimentos|com os melhores cumprimentos|obrigad[oa]|respectfully|sorry again)(?![\p{L}])[^\n]{0,40}$/iu;
 
 /** The newest message without disclaimers, footers and signature. */
 export function stripSignature(text: string): string {

@@ -3,6 +3,7 @@ import { CodedError } from '../errors/coded-error.ts';
 /** Stable codes for triage failures; the fallback reader writes them into `fallback_reason`. */
 export type TriageErrorCode =
   | 'triage_invalid_reading'
+  | 'triage_unsupported_reading'
   | 'triage_provider_failed'
   | 'triage_timeout'
   | 'triage_injection_suspected'

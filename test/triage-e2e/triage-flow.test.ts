@@ -140,7 +140,8 @@ describe('supplier email through POST /webhooks/supplier-email', () => {
 describe('change category, then Confirm', () => {
   it('re-renders the card with the new category and writes that one', async () => {
     const po = await h.createConfirmedPo({ lines: 1 });
-    h.openai.reply({ kind: 'json', content: delayReading(day(30), po.name) });
+    // A wrong category, but nothing the email does not say (a date it does not write would fall back).
+    h.openai.reply({ kind: 'json', content: { ...delayReading(day(30), po.name), new_eta: null } });
     await h.postChatterEmail(po.id, po.vendorId, `Prices ${po.name}`, `From next month our prices on ${po.name} go up by 7%.`);
     await h.scanChatter();
     const card = await h.waitForCard(po.name, BUYER_DM);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTriageCard } from '../../adapters/slack/blocks/triage-card.ts';
+import { triageAdaptiveCard } from '../../adapters/teams/cards/triage-card.ts';
+import { TEAMS_VERBS } from '../../adapters/teams/cards/verbs.ts';
 import { triageCardViewOf } from '../../src/triage/flow/triage-card-view.ts';
 import type { EmailProposal } from '../../src/triage/flow/triage-proposal.ts';
 
@@ -44,5 +46,46 @@ describe('the triage card in Slack', () => {
     expect(json).toContain('Dismissed by Bea');
     expect(json).not.toContain('triage_confirm');
     expect(json).not.toContain('triage_category');
+  });
+});
+
+describe('a reading the reader is not sure of', () => {
+  const unsure = (over: Partial<EmailProposal> = {}) => proposal({ reading: { ...proposal().reading, confidence: 0.45, injection_suspected: false, fallback_reason: null }, ...over });
+
+  it('Slack: asks the person to pick, pre-selects nothing and offers no Confirm until a pick', () => {
+    const view = triageCardViewOf(unsure(), { odooUrl: 'http://o' });
+    expect(view.needsPick).toBe(true);
+    const message = renderTriageCard(view);
+    const json = JSON.stringify(message);
+    expect(json).toContain('Pick the category');
+    expect(json).toContain('not sure: pick one below');
+    expect(json).not.toContain('initial_option');
+    expect(json).not.toContain('triage_confirm');
+    expect(json).toContain('triage_dismiss');
+    expect(json).not.toMatch(/\*Category\*\\ndelay/);
+  });
+
+  it('Slack: once a person picked (even the reader\'s guess), the card shows the pick and Confirm', () => {
+    const picked = JSON.stringify(renderTriageCard(triageCardViewOf(unsure({ changedBy: 'Bea' }), { odooUrl: 'http://o' })));
+    expect(picked).toContain('Confirm: delay');
+    expect(picked).toContain('"initial_option"');
+  });
+
+  it('Teams: the choice set has no value and the only actions are Set category and Dismiss', () => {
+    const card = triageAdaptiveCard(triageCardViewOf(unsure(), { odooUrl: 'http://o' }));
+    const body = card.body as Array<{ type: string }>;
+    const choice = body.find((e) => e.type === 'Input.ChoiceSet');
+    expect(choice).toBeDefined();
+    expect(choice).not.toHaveProperty('value');
+    const actions = (card.actions ?? []) as Array<{ type: string; verb?: string }>;
+    const verbs = actions.filter((a) => a.type === 'Action.Execute').map((a) => a.verb);
+    expect(verbs).toEqual([TEAMS_VERBS.triageSetCategory, TEAMS_VERBS.triageDismiss]);
+    expect(JSON.stringify(card)).toContain('not sure: pick one below');
+  });
+
+  it('a confident reading keeps its pre-selected category and Confirm', () => {
+    const view = triageCardViewOf(proposal({ reading: { ...proposal().reading, confidence: 0.9 } }), { odooUrl: 'http://o' });
+    expect(view.needsPick).toBe(false);
+    expect(JSON.stringify(renderTriageCard(view))).toContain('triage_confirm');
   });
 });

@@ -30,8 +30,9 @@ export function renderTriageCard(view: TriageCardView): SlackMessage {
   const provider = view.fallbackReason
     ? `${escapeMrkdwn(view.provider)} — *fallback*: ${mrkdwnTextWithin(view.fallbackReason, 300, { singleLine: true })}`
     : escapeMrkdwn(view.provider);
+  const categoryField = view.needsPick ? `*Category*\n_not sure: pick one below_` : `*Category*\n${escapeMrkdwn(categoryWords(view.category))}${changed}`;
   const fields = [
-    `*Category*\n${escapeMrkdwn(categoryWords(view.category))}${changed}`,
+    categoryField,
     view.confidence !== null ? `*Confidence*\n${Math.round(view.confidence * 100)}%` : null,
     `*Read by*\n${provider}`,
     ...view.facts.map((f) => `*${mrkdwnTextWithin(f.label, 60, { singleLine: true })}*\n${mrkdwnTextWithin(f.value, 400, { singleLine: true })}`),
@@ -60,13 +61,14 @@ function categorySelect(view: TriageCardView): types.SectionBlock {
   return {
     type: 'section',
     block_id: categoryBlockId(view.proposalId, view.revision),
-    text: bk.mrkdwn('*Change category* (then Confirm)'),
+    text: bk.mrkdwn(view.needsPick ? ':grey_question: *Pick the category*: the reader is not sure what this email means' : '*Change category* (then Confirm)'),
     accessory: {
       type: 'static_select',
       action_id: TRIAGE_ACTIONS.category,
       placeholder: bk.plain('Category', 150),
       options: view.categories.map(option),
-      ...(view.categories.includes(view.category) ? { initial_option: option(view.category) } : {}),
+      // An unsure reading pre-selects nothing: a guess shown as the answer is what people stop checking.
+      ...(!view.needsPick && view.categories.includes(view.category) ? { initial_option: option(view.category) } : {}),
     },
   };
 }
@@ -77,7 +79,8 @@ function buttonsFor(view: TriageCardView): Button[] {
   switch (view.status.kind) {
     case 'open':
       return [
-        bk.button({ actionId: TRIAGE_ACTIONS.confirm, text: `Confirm: ${categoryWords(view.category)}`, value, style: 'primary' }),
+        // Confirm appears once a category is picked; the select is the only way forward until then.
+        ...(view.needsPick ? [] : [bk.button({ actionId: TRIAGE_ACTIONS.confirm, text: `Confirm: ${categoryWords(view.category)}`, value, style: 'primary' })]),
         bk.button({ actionId: TRIAGE_ACTIONS.dismiss, text: 'Dismiss', value: encodeTriageButtonValue({ p: view.proposalId, r: view.revision }) }),
         ...open,
       ];

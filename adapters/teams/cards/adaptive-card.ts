@@ -67,7 +67,8 @@ export interface InputChoiceSet {
   isMultiSelect: false;
   isRequired: true;
   errorMessage: string;
-  value: string;
+  /** The pre-selected choice; left out when the person has to pick (nothing pre-selected). */
+  value?: string;
   choices: Array<{ title: string; value: string }>;
 }
 

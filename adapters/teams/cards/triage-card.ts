@@ -35,7 +35,7 @@ export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
   body.push(
     ac.facts(
       [
-        { title: 'Category', value: `${escapeCardText(categoryWords(view.category))}${changed}` },
+        { title: 'Category', value: view.needsPick ? 'not sure: pick one below' : `${escapeCardText(categoryWords(view.category))}${changed}` },
         ...(view.confidence !== null ? [{ title: 'Confidence', value: `${Math.round(view.confidence * 100)}%` }] : []),
         { title: 'Read by', value: provider },
         ...view.facts.map((f) => ({ title: cardTextWithin(f.label, 60, { singleLine: true }), value: cardTextWithin(f.value, 400, { singleLine: true }) })),
@@ -53,12 +53,13 @@ export function triageAdaptiveCard(view: TriageCardView): AdaptiveCard {
     body.push({
       type: 'Input.ChoiceSet',
       id: TEAMS_INPUTS.triageCategory,
-      label: 'Change category (then Set category)',
+      label: view.needsPick ? 'Pick the category (the reader is not sure what this email means), then Set category' : 'Change category (then Set category)',
       style: 'compact',
       isMultiSelect: false,
       isRequired: true,
       errorMessage: 'Pick a category.',
-      value: view.categories.includes(view.category) ? view.category : (view.categories[0] ?? view.category),
+      // An unsure reading pre-selects nothing.
+      ...(view.needsPick ? {} : { value: view.categories.includes(view.category) ? view.category : (view.categories[0] ?? view.category) }),
       choices: view.categories.map((c) => ({ title: plainCardText(categoryWords(c), 75), value: c })),
     });
     body.push(ac.subtle(cardTextWithin(view.onConfirm, 1_000)));
@@ -72,8 +73,8 @@ function actionsFor(view: TriageCardView): CardAction[] {
   switch (view.status.kind) {
     case 'open':
       return [
-        // Confirm sends the category the card shows, never the select's unsaved choice.
-        ac.execute(plainCardText(`Confirm: ${categoryWords(view.category)}`, 60), TEAMS_VERBS.triageConfirm, { ...base, category: view.category }, { style: 'positive', associatedInputs: 'none' }),
+        // Confirm sends the category the card shows, never the select's unsaved choice; an unsure card has none to send yet.
+        ...(view.needsPick ? [] : [ac.execute(plainCardText(`Confirm: ${categoryWords(view.category)}`, 60), TEAMS_VERBS.triageConfirm, { ...base, category: view.category }, { style: 'positive', associatedInputs: 'none' })]),
         ac.execute('Set category', TEAMS_VERBS.triageSetCategory, { ...base }, { associatedInputs: 'auto' }),
         ac.execute('Dismiss', TEAMS_VERBS.triageDismiss, { ...base }, { associatedInputs: 'none' }),
         ...open,

@@ -1,3 +1,4 @@
+import type { Language } from '../heuristic/detect-language.ts';
 import type { SlashDateOrder } from './slash-date-order.ts';
 
 /** A date expression found in a text and the calendar day it resolves to. */
@@ -14,4 +15,6 @@ export interface DateMention {
 export interface DateAnchor {
   receivedDay: string;
   slashOrder: SlashDateOrder;
+  /** The email's language, for chrono-node's locale parsers; English when not given. */
+  language?: Language;
 }

@@ -32,7 +32,8 @@ const PATTERNS: Array<{ re: RegExp; resolve: (m: RegExpExecArray, anchor: DateAn
   },
   {
     // 12/03, 12/3/26, 15/12/2026: order decided per email (slash-date-order.ts)
-    re: new RegExp(`${WORD_START}${WEEKDAY_PREFIX}(?<![\\d/.])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])`, 'giu'),
+    // Not a size: "3/8 x 3-3/4", "1/2\"", "1-1/4 in" are fractions.
+    re: new RegExp(`${WORD_START}${WEEKDAY_PREFIX}(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])(?!\\s*(?:x\\s*\\d|["”″]|in\\b|inch|mm\\b))`, 'giu'),
     resolve: (m, anchor) => {
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (a === 24 && b === 7 && !m[3]) return null; // "24/7" is a hotline, not the 24th of July

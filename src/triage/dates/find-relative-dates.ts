@@ -14,8 +14,8 @@ const FRIDAY = 5;
 const thisWeeksFriday = (day: string) => addDays(mondayOf(day), FRIDAY - 1);
 
 const RULES: Rule[] = [
-  rule(`today|today's|heute|hoy|aujourd'hui|aujourd’hui`, 'relative', (_m, d) => d),
-  rule(`tomorrow|tomorrow's|morgen|mañana|demain`, 'relative', (m, d) => (isMorning(m) ? null : addDays(d, 1))),
+  rule(`today|today's|heute|hoy|aujourd'hui|aujourd’hui|vandaag|oggi|hoje`, 'relative', (_m, d) => d),
+  rule(`tomorrow|tomorrow's|morgen|mañana|demain|domani|amanhã`, 'relative', (m, d) => (isMorning(m) ? null : addDays(d, 1))),
   rule(`day after tomorrow|übermorgen|pasado mañana|après-demain`, 'relative', (_m, d) => addDays(d, 2)),
   // "in 10 days", "within 5 business days", "under 15 days", "in 2 weeks" and their translations
   rule(
@@ -30,8 +30,15 @@ const RULES: Rule[] = [
       return addDays(d, n);
     },
   ),
-  // ISO weeks: KW 49, CW49, week 49, semana 49, semaine 49, 49. KW. The Monday, as the data labels it.
-  rule(`(?:kw|cw|wk|week|woche|kalenderwoche|semana|semaine|sem\\.)\\s*(\\d{1,2})(?:\\s*[/.]\\s*(\\d{4}))?|(\\d{1,2})\\.\\s*(?:kw|kalenderwoche)`, 'iso_week', (m, d) =>
+  // "two weeks from today", "10 days from now"
+  rule(`(${COUNT_PATTERN})\\s+(days?|weeks?)\\s+from\\s+(?:today|now)`, 'relative', (m, d) => {
+    const n = countValue(m[1] ?? '');
+    if (n === null) return null;
+    return addDays(d, /^week/i.test(m[2] ?? '') ? 7 * n : n);
+  }),
+  // ISO weeks: KW 49, CW49, week 49 (en, nl), semana 49 (es, pt), semaine 49, settimana 49, 49. KW.
+  // The Monday, as the data labels it.
+  rule(`(?:kw|cw|wk|week|woche|kalenderwoche|semana|semaine|settimana|sem\\.|sett\\.)\\s*(\\d{1,2})(?:\\s*[/.]\\s*(\\d{4}))?|(\\d{1,2})\\.\\s*(?:kw|kalenderwoche)`, 'iso_week', (m, d) =>
     isoWeekMonday(Number(m[1] ?? m[3]), m[2] ? Number(m[2]) : null, d),
   ),
   // Ends and starts of weeks and months. "End of a week" is its Friday, the last working day.
@@ -44,7 +51,7 @@ const RULES: Rule[] = [
   rule(`end\\s+of\\s+next\\s+month|ende\\s+(?:des\\s+)?nächsten\\s+monats|finales\\s+del\\s+próximo\\s+mes|fin\\s+du\\s+mois\\s+prochain`, 'period', (_m, d) =>
     endOfMonth(d, 1),
   ),
-  rule(`end\\s+of\\s+(?:the|this)\\s+month|ende\\s+(?:des|dieses)\\s+monats|monatsende|(?:a\\s+)?finales\\s+de\\s+(?:este\\s+|del\\s+)?mes|(?:a\\s+)?fin\\s+de\\s+mes|fin\\s+(?:du|de\\s+ce)\\s+mois`, 'period', (_m, d) =>
+  rule(`(?:até\\s+ao\\s+|até\\s+o\\s+|ao\\s+)?(?:final|fim)\\s+do\\s+mês|(?:entro\\s+(?:la\\s+)?)?fine\\s+(?:del\\s+)?mese|eind(?:e)?\\s+(?:van\\s+)?de(?:ze)?\\s+maand|end\\s+of\\s+(?:the|this)\\s+month|ende\\s+(?:des|dieses)\\s+monats|monatsende|(?:a\\s+)?finales\\s+de\\s+(?:este\\s+|del\\s+)?mes|(?:a\\s+)?fin\\s+de\\s+mes|fin\\s+(?:du|de\\s+ce)\\s+mois`, 'period', (_m, d) =>
     endOfMonth(d),
   ),
   rule(`(?:early\\s+)?next\\s+week|(?:anfang\\s+)?nächste[nr]?\\s+woche|(?:a\\s+principios\\s+de\\s+)?la\\s+(?:próxima\\s+semana|semana\\s+que\\s+viene)|(?:début\\s+de\\s+)?la\\s+semaine\\s+prochaine`, 'period', (_m, d) =>

@@ -4,7 +4,7 @@
  *
  * 1. The email itself: another slash date that only fits one order ("11/18" can only be
  *    month-first, "20/11" only day-first) shows how this writer writes dates.
- * 2. The language: German, Spanish and French writers put the day first.
+ * 2. The language: German, Spanish, French, Dutch, Italian and Portuguese writers put the day first.
  * 3. Where the sender is, from the whole email including the signature the reader strips:
  *    a NANP phone number ("555-0148", "+1"), "Inc."/"LLC", a US state after a city, or
  *    "Month D, YYYY" in a quoted header point to the US; European phone prefixes, "GmbH",
@@ -19,7 +19,7 @@ export type SlashDateOrder = 'month_first' | 'day_first';
 export function slashDateOrder(input: { text: string; language: string; fullText: string }): SlashDateOrder {
   const own = orderFromUnambiguousDates(input.text) ?? orderFromUnambiguousDates(input.fullText);
   if (own) return own;
-  if (input.language === 'de' || input.language === 'es' || input.language === 'fr') return 'day_first';
+  if (input.language !== 'en') return 'day_first';
   const locale = localeScore(input.fullText);
   if (locale < 0) return 'day_first';
   return 'month_first';

@@ -15,6 +15,8 @@ export function formatEvalReport(report: EvalReport): string[] {
   lines.push(`quantities exact match: ${pct(report.quantities.rate).trim()} (${report.quantities.exact}/${report.quantities.total})`);
   lines.push(`price change % match (±0.05): ${pct(report.priceChangePct.rate).trim()} (${report.priceChangePct.exact}/${report.priceChangePct.total})`);
   lines.push(`injection detection: recall ${pct(report.injection.recall).trim()} (${report.injection.detected}/${report.injection.total}), false positives ${report.injection.falsePositives}/${report.injection.negatives}`);
+  const c = report.confident;
+  lines.push(`confident answers (confidence >= ${c.threshold.toFixed(2)}): coverage ${pct(c.coverage).trim()} (${c.answered}/${report.total}), accuracy ${pct(c.accuracy).trim()} (${c.correct}/${c.answered}); the rest ask the person to pick`);
   if (report.fallbacks > 0) lines.push(`heuristic fallbacks: ${report.fallbacks}`);
   const misses = report.items.filter((i) => i.expected !== i.predicted);
   if (misses.length > 0) {

@@ -1,3 +1,4 @@
+import { CONFIDENT_AT, isConfidentReading } from '../confidence.ts';
 import { EMAIL_CATEGORIES, type EmailCategory, type EmailReading } from '../email-reading.ts';
 import type { LabelledEmail } from './labelled-email.ts';
 
@@ -33,6 +34,8 @@ export interface EvalReport {
   quantities: { exact: number; total: number; rate: number | null };
   priceChangePct: { exact: number; total: number; rate: number | null };
   injection: { detected: number; total: number; recall: number | null; falsePositives: number; negatives: number };
+  /** The answers the reader was sure of (confidence >= threshold): how many, and how many right. */
+  confident: { threshold: number; answered: number; correct: number; coverage: number | null; accuracy: number | null };
   fallbacks: number;
   items: EvalItemResult[];
 }
@@ -69,6 +72,7 @@ export function scoreEval(provider: string, file: string, pairs: Array<{ record:
   const injected = items.filter((i) => i.injectionExpected);
   const clean = items.filter((i) => !i.injectionExpected);
   const correct = items.filter((i) => i.expected === i.predicted).length;
+  const sure = items.filter((i) => isConfidentReading(i));
   return {
     provider,
     file,
@@ -85,6 +89,13 @@ export function scoreEval(provider: string, file: string, pairs: Array<{ record:
       recall: ratio(injected.filter((i) => i.injectionPredicted).length, injected.length),
       falsePositives: clean.filter((i) => i.injectionPredicted).length,
       negatives: clean.length,
+    },
+    confident: {
+      threshold: CONFIDENT_AT,
+      answered: sure.length,
+      correct: sure.filter((i) => i.expected === i.predicted).length,
+      coverage: ratio(sure.length, items.length),
+      accuracy: ratio(sure.filter((i) => i.expected === i.predicted).length, sure.length),
     },
     fallbacks: items.filter((i) => i.fallbackReason !== null).length,
     items,

@@ -10,7 +10,7 @@ import { categoryWords } from './triage-card-view.ts';
 import type { TriageClick } from './triage-click.ts';
 import { enqueueCardUpdates, enqueueEphemeral, TRIAGE_JOBS, type TriageWriteBackJob } from './triage-jobs.ts';
 import type { TriageRecorder, TriageStore } from './triage-ports.ts';
-import type { TriageDecision, TriageProposal } from './triage-proposal.ts';
+import { needsCategoryPick, type TriageDecision, type TriageProposal } from './triage-proposal.ts';
 import { resolveTriageActor } from './resolve-triage-actor.ts';
 
 export interface DecideTriageDeps {
@@ -66,7 +66,8 @@ export async function decideTriage(click: TriageClick, deps: DecideTriageDeps): 
       await tell('That category is not one I know. Nothing was changed.');
       return 'refused';
     }
-    const updated = await deps.store.update(proposal.id, (p) => (p.status === 'open' && p.category !== category ? { ...p, category, changedBy: name } : p));
+    // On an unsure card, picking the reader's own guess is still the person's pick.
+    const updated = await deps.store.update(proposal.id, (p) => (p.status === 'open' && (p.category !== category || needsCategoryPick(p)) ? { ...p, category, changedBy: name } : p));
     if (updated && updated.status !== 'open') {
       await tell(decidedText(updated));
       return 'already_decided';
@@ -75,6 +76,10 @@ export async function decideTriage(click: TriageClick, deps: DecideTriageDeps): 
     return 'category_changed';
   }
 
+  if (click.action === 'confirm' && needsCategoryPick(proposal)) {
+    await tell('The reader was not sure what this email means: pick a category on the card first, then Confirm. Nothing was changed.');
+    return 'refused';
+  }
   const category = click.action === 'confirm' ? (click.category ?? proposal.category) : proposal.category;
   if (!categoriesOf(proposal).includes(category)) {
     await tell('That category is not one I know. Nothing was changed.');

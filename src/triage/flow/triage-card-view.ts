@@ -2,7 +2,7 @@ import type { ChatUserRef } from '../../approvals/approval-card-view.ts';
 import { daysBetween } from '../dates/calendar-day.ts';
 import { EMAIL_CATEGORIES } from '../email-reading.ts';
 import { MISMATCH_CATEGORIES } from '../finance/mismatch-category.ts';
-import type { BillProposal, EmailProposal, TriageProposal } from './triage-proposal.ts';
+import { needsCategoryPick, type BillProposal, type EmailProposal, type TriageProposal } from './triage-proposal.ts';
 
 /** The card's state line and which controls it shows. */
 export type TriageCardStatus =
@@ -26,6 +26,11 @@ export interface TriageCardView {
   /** The choices of the category select, in order. */
   categories: readonly string[];
   category: string;
+  /**
+   * The reader is not sure and nobody has picked yet: show no category, pre-select nothing in
+   * the select, and offer no Confirm until a person picks one.
+   */
+  needsPick: boolean;
   proposed: string;
   changedBy: string | null;
   confidence: number | null;
@@ -52,7 +57,7 @@ export function categoryWords(category: string): string {
 
 /** The card of a proposal in its newest state. */
 export function triageCardViewOf(p: TriageProposal, options: { odooUrl: string }): TriageCardView {
-  const base = { proposalId: p.id, revision: p.revision, kind: p.kind, category: p.category, proposed: p.proposed, changedBy: p.changedBy, status: statusOf(p) };
+  const base = { proposalId: p.id, revision: p.revision, kind: p.kind, category: p.category, proposed: p.proposed, changedBy: p.changedBy, needsPick: needsCategoryPick(p), status: statusOf(p) };
   const link = (model: string, id: number) => `${options.odooUrl.replace(/\/+$/, '')}/web#id=${id}&model=${model}&view_type=form`;
   if (p.kind === 'supplier-email') {
     return {
@@ -67,7 +72,7 @@ export function triageCardViewOf(p: TriageProposal, options: { odooUrl: string }
       evidence: p.reading.evidence,
       injectionSuspected: p.reading.injection_suspected,
       origin: `From ${p.email.from} · Subject "${p.email.subject}" · ${p.source === 'odoo-chatter' ? 'in the PO chatter' : p.source === 'supplier-event' ? 'a structured supplier update' : 'via the mail gateway'} · ${p.match.detail}`,
-      onConfirm: emailConfirmText(p),
+      onConfirm: needsCategoryPick(p) ? 'The reader is not sure what this email means: pick the category, then Confirm. Nothing is written before that.' : emailConfirmText(p),
       odooUrl: p.order ? link('purchase.order', p.order.id) : null,
     };
   }

@@ -1,5 +1,6 @@
 import type { ChatUserRef } from '../../approvals/approval-card-view.ts';
 import type { PostedMessage } from '../../ports/chat.ts';
+import { isConfidentReading } from '../confidence.ts';
 import type { EmailReading } from '../email-reading.ts';
 import type { MismatchCategory } from '../finance/mismatch-category.ts';
 
@@ -82,6 +83,14 @@ export interface BillProposal extends ProposalBase {
 }
 
 export type TriageProposal = EmailProposal | BillProposal;
+
+/**
+ * The reader was unsure of the category and nobody has picked one yet: the card asks for a
+ * pick with nothing pre-selected, and Confirm waits for it.
+ */
+export function needsCategoryPick(p: TriageProposal): boolean {
+  return p.kind === 'supplier-email' && p.status === 'open' && p.changedBy === null && !isConfidentReading(p.reading);
+}
 
 /** Confirmed, dismissed or still open: the buttons only show while open (or to retry a failed write). */
 export function isOpen(p: TriageProposal): boolean {

@@ -13,17 +13,19 @@ export interface CategoryChoice {
 }
 
 /**
- * Picks the category from the phrase scores and two facts that phrases miss: a quantity split
- * (some ships now, some later or never) and a delivery date later than planned.
+ * Picks the category from the phrase scores and three facts that phrases miss: a quantity split
+ * (some ships now, some later or never), a delivery date later than planned, and an old and a
+ * new price side by side.
  *
  * - A confirmation is the "nothing wrong" answer, so any exception said outright beats it
  *   ("confirmed for the 24th, but we add a fuel surcharge" is a price change).
  * - A split makes it a partial shipment even when the rest is late or cancelled.
  * - With no signal worth the name, it is "other".
  */
-export function chooseCategory(phraseScores: Record<EmailCategory, number>, facts: { split: boolean; laterDate: boolean }): CategoryChoice {
+export function chooseCategory(phraseScores: Record<EmailCategory, number>, facts: { split: boolean; laterDate: boolean; pricePair?: boolean }): CategoryChoice {
   const scores = { ...phraseScores };
   if (facts.split) scores.partial_shipment += 3;
+  if (facts.pricePair) scores.price_change += 3;
   if (facts.laterDate) scores.delay += 3;
   const ranked = [...EMAIL_CATEGORIES].sort((a, b) => scores[b] - scores[a] || PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
   let category = ranked[0] ?? 'other';

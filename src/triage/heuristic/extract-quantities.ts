@@ -6,24 +6,30 @@ import type { Segment } from './text-segments.ts';
 const N = String.raw`(\d[\d.,]*)`;
 const B = String.raw`(?<![\p{L}\p{N}])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
-const UNITS = 'pcs|pieces?|cases?|cs|ctns?|cartons?|boxes|box|pallets?|units?|ea|each|drums?|rolls?|bags?|kg|lbs?|cyl|cylinders?|dz|dozen|stk|stück|kartons?|paletten|cajas?|palés|palets?|unidades|colis|pièces|palettes?|bottles?|botellas?|bouteilles?|flaschen';
+const UNITS = 'pcs|pz|pezzi|stuks|peças|pecas|unità|cartoni|colli|dozen|dz|rollen|rolos|rotoli|dozijn|latas|cans?|liners|pieces?|cases?|cs|ctns?|cartons?|boxes|box|pallets?|units?|ea|each|drums?|rolls?|bags?|kg|lbs?|cyl|cylinders?|dz|dozen|stk|stück|kartons?|paletten|cajas?|palés|palets?|unidades|colis|pièces|palettes?|bottles?|botellas?|bouteilles?|flaschen';
 const UNIT = String.raw`(?:\s+(${UNITS})\.?(?![\p{L}]))?`;
 
 // "18 of the 25 cases", "40 of 100", "6 von 10", "40 cartons sur 60"
 const PART_OF_WHOLE = new RegExp(String.raw`${B}${N}(?:\s+(${UNITS}))?\s+(?:of|out\s+of|von|de|sur)\s+(?:the\s+|den\s+|los\s+|las\s+|les\s+)?${N}${UNIT}`, 'iu');
 const SHIPPED = [
   new RegExp(String.raw`${B}(?:ship(?:ping)?|deliver(?:ing)?|send(?:ing)?|liefern|enviamos|enviaremos|entregamos|livrons|livrer|expédions)\s+(?:now\s+|only\s+|you\s+|the\s+first\s+|about\s+)?${N}(?!\s*(?:%|days?|weeks?))${UNIT}`, 'iu'),
-  new RegExp(String.raw`${B}(?:the\s+)?${N}${UNIT}\s+(?:will\s+be|are\s+being|are|is|have\s+been|were|wird|werden|serán|seront)\s+(?:shipped|delivered|dispatched|geliefert|versandt|enviad\p{L}*|livrée?s?|expédiée?s?|on\s+the\s+truck)`, 'iu'),
+  new RegExp(String.raw`${B}(?:the\s+)?${N}${UNIT}\s+(?:(?:will\s+be|are\s+being|are|is|have\s+been|were|wird|werden|serán|seront)\s+)?(?:shipped|delivered|dispatched|despatched|geliefert|versandt|enviad\p{L}*|livrée?s?|expédiée?s?|on\s+the\s+truck)`, 'iu'),
+  // "uniquement pour 150 cartons", "only 96 cases", "primeira parte de 1.200 unidades"
+  new RegExp(String.raw`${B}(?:only|uniquement(?:\s+pour)?|solamente|nur|alleen|solo|apenas|(?:a\s+|the\s+|una\s+|uma\s+|la\s+|une\s+)?(?:first\s+part|primeira\s+parte|prima\s+parte|première\s+partie|primera\s+parte|eerste\s+deel|ersten?\s+teil)\s+(?:of|de|di|van|von))\s+${N}(?!\s*(?:%|days?|weeks?|of|de|von|sur))${UNIT}`, 'iu'),
+  // "kunnen we morgen 24 dozen leveren" (the verb comes last in Dutch and German)
+  new RegExp(String.raw`${B}${N}${UNIT}\s+(?:leveren|liefern|verzenden|versenden|consegnare|entregar|livrer)(?![\p{L}])`, 'iu'),
+  // "consegneremo 500 pezzi", "hoy cargamos 3 palés", "erhalten Sie wie geplant 60 Kartons", "leveren wij 40 dozen"
+  new RegExp(String.raw`${B}(?:consegner\p{L}*|spedi\p{L}*|cargamos|cargaremos|carichiamo|leveren\s+(?:wij|we)|verzenden\s+(?:wij|we)|enviaremos|entregaremos|erhalten\s+sie|you(?:'ll|\s+will)\s+(?:get|receive)|recibir\p{L}*|recevrez|ontvangt\s+u|riceverete|receber\p{L}*)\s+(?:\p{L}+\s+){0,3}?${N}(?!\s*(?:%|days?|weeks?))${UNIT}`, 'iu'),
 ];
 const REMAINDER = [
-  new RegExp(String.raw`${B}(?:balance|remaining|rest|other|restlichen?|resto|reliquat|solde)\s+(?:of\s+|de\s+|von\s+|du\s+)?(?:the\s+)?${N}${UNIT}`, 'iu'),
-  new RegExp(String.raw`${B}${N}${UNIT}\s+(?:back-?ordered|on\s+b/o|on\s+back-?order|to\s+follow|will\s+follow|im\s+rückstand|pendientes?)`, 'iu'),
+  new RegExp(String.raw`${B}(?:balance|remaining|rest|other|overige|altri|demais|restantes|restlichen?|restmenge|resto|reliquat|solde|saldo|resterende|restante)\s+(?:of\s+|de\s+|von\s+|du\s+|di\s+|van\s+)?(?:the\s+)?${N}${UNIT}`, 'iu'),
+  new RegExp(String.raw`${B}${N}${UNIT}\s+(?:back-?ordered|on\s+b/o|on\s+back-?order|to\s+follow|will\s+follow|im\s+rückstand|pendientes?|restantes?|rimanenti|resterende|remaining|volgen|seguir\p{L}*)`, 'iu'),
 ];
 const CANCEL_WORDS = /(?<![\p{L}])(?:cancel\p{L}*|storn\p{L}*|annul\p{L}*|anula\p{L}*|cancela\p{L}*|won't\s+be\s+able\s+to\s+fill|unable\s+to\s+fill)/iu;
 // A cancellation only counts when stated, not offered ("let me know if you'd rather cancel the 7").
 const CANCELLED = { test: (text: string) => CANCEL_WORDS.test(text) && !(NEGATIONS.cancellation?.test(text) ?? false) };
-const ORDERED_COLUMN = /ordered|order\s+qty|bestell|pedid|command/i;
-const SHIPPED_COLUMN = /ship|sent|deliver|geliefert|liefer|enviad|envío|livr|expédi/i;
+const ORDERED_COLUMN = /ordered|ord(?:er)?\.?\s+qty|bestell|pedid|command|besteld|ordinat|encomendad/i;
+const SHIPPED_COLUMN = /ship|sent|deliver|geliefert|liefer|enviad|envío|livr|expédi|gelever|spedit|consegnat|entregue/i;
 const REMAINDER_COLUMN = /b\/o|back-?order|balance|open|rest|pendiente|reliquat|solde/i;
 
 /**
