@@ -11,6 +11,8 @@ import type { OdooService } from './odoo-service.ts';
 export interface RpcHandlerOptions {
   /** @defaultValue 64 MiB */
   maxBodyBytes?: number;
+  /** Runs after each call, before it is answered (the on-disk journal syncs what the call changed). */
+  afterCall?: () => void;
 }
 
 const PATH = /^\/xmlrpc(?:\/2)?\/(common|object|db)\/?$/;
@@ -50,6 +52,7 @@ export function createRpcRequestHandler(service: OdooService, opts: RpcHandlerOp
       let out: string;
       try {
         out = service.handle(name, Buffer.concat(chunks).toString('utf8'));
+        opts.afterCall?.();
       } catch (e) {
         console.error('embedded-odoo: unexpected error', e);
         res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
