@@ -1,4 +1,5 @@
 import type { OpsData } from './ops-data.ts';
+import { formatAmount } from '../../../src/format/card-numbers.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,13 +23,7 @@ function age(minutes: number): string {
   return `${Math.floor(minutes / 1440)} days`;
 }
 
-const money = (amount: number, currency: string) => {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-};
+const money = (amount: number, currency: string) => formatAmount(amount, currency);
 
 /** The operations page: plain HTML, readable without JavaScript; Retry is a form POST. */
 export function renderOpsPage(data: OpsData, notice?: string): string {
