@@ -91,7 +91,7 @@ export const run: BenchRun = async () => {
     const at = new Date();
     const exceptions = Array.from({ length: EXCEPTIONS }, (_, i) => syntheticException(i, at));
     const started = performance.now();
-    await applyDetections({ exceptions, inScope: () => false }, { store: feature.store, queue: new BullJobQueue(queues), burst: new RedisBurstGate(redis, prefix), settings, observer: NO_OBSERVER, now });
+    await applyDetections({ exceptions, inScope: () => false, readAt: at }, { store: feature.store, queue: new BullJobQueue(queues), burst: new RedisBurstGate(redis, prefix), settings, observer: NO_OBSERVER, now });
     const queuedMs = performance.now() - started;
     let delivered = 0;
     while (performance.now() - started < 15 * 60_000) {

@@ -22,6 +22,19 @@ export interface Row {
   [field: string]: StoredValue | undefined;
 }
 
+/** One change of the store, as a journal keeps it: the whole row after the change, a deletion, an external id. */
+export type StoreChange =
+  | { op: 'put'; model: string; row: Row }
+  | { op: 'delete'; model: string; id: number }
+  | { op: 'xmlid'; xmlid: string; model: string; resId: number; imdId: number };
+
+/** Everything the store holds, JSON-safe: what a snapshot on disk contains. */
+export interface StoreImage {
+  tables: Record<string, Row[]>;
+  sequences: Record<string, number>;
+  xmlids: Array<[string, { model: string; resId: number; imdId: number | null }]>;
+}
+
 export class OdooStore {
   private readonly tables = new Map<string, Map<number, Row>>();
   private readonly sequences = new Map<string, number>();
@@ -52,6 +65,53 @@ export class OdooStore {
     if (row) this.table(model).set(id, row);
     else this.table(model).delete(id);
     this.touch(model);
+    // The on-disk journal follows what other connections see: a rollback or a commit is a change too.
+    this.changed?.(row ? { op: 'put', model, row } : { op: 'delete', model, id });
+  }
+
+  private changed: ((change: StoreChange) => void) | undefined;
+
+  /** Tells `listener` of every change from now on (the on-disk journal of the demo's Odoo). */
+  onChange(listener: (change: StoreChange) => void): void {
+    this.changed = listener;
+  }
+
+  /** A copy of everything the store holds (rows are serialised, so later changes do not leak in). */
+  image(): StoreImage {
+    const tables: Record<string, Row[]> = {};
+    for (const [model, t] of this.tables) tables[model] = [...t.values()];
+    const xmlids = [...this.xmlids].map(([x, r]): StoreImage['xmlids'][number] => [x, { ...r, imdId: this.imdRows.get(x) ?? null }]);
+    return JSON.parse(JSON.stringify({ tables, sequences: Object.fromEntries(this.sequences), xmlids })) as StoreImage;
+  }
+
+  /** A store holding an image (a snapshot read back); no listener is told. */
+  static fromImage(image: StoreImage): OdooStore {
+    const store = new OdooStore();
+    for (const [model, rows] of Object.entries(image.tables)) {
+      const t = store.table(model);
+      for (const row of rows) t.set(row.id, row);
+    }
+    for (const [model, n] of Object.entries(image.sequences)) store.sequences.set(model, n);
+    for (const [xmlid, r] of image.xmlids) {
+      store.xmlids.set(xmlid, { model: r.model, resId: r.resId });
+      if (r.imdId !== null) store.imdRows.set(xmlid, r.imdId);
+    }
+    return store;
+  }
+
+  /** Applies a journalled change again (replay after a restart); idempotent, tells no listener. */
+  replay(change: StoreChange): void {
+    if (change.op === 'put') {
+      this.table(change.model).set(change.row.id, change.row);
+      this.sequences.set(change.model, Math.max(change.row.id, this.sequences.get(change.model) ?? 0));
+    } else if (change.op === 'delete') {
+      this.table(change.model).delete(change.id);
+    } else {
+      this.xmlids.set(change.xmlid, { model: change.model, resId: change.resId });
+      this.imdRows.set(change.xmlid, change.imdId);
+      return;
+    }
+    this.touch(change.model);
   }
 
   /** Bumped by every insert, update and delete of the model. */
@@ -79,8 +139,10 @@ export class OdooStore {
     if (t.has(id)) throw new Error(`${model} ${id} already exists`);
     this.journal?.(model, id, undefined);
     this.sequences.set(model, Math.max(id, this.sequences.get(model) ?? 0));
-    t.set(id, { ...values, id } as Row);
+    const row = { ...values, id } as Row;
+    t.set(id, row);
     this.touch(model);
+    this.changed?.({ op: 'put', model, row });
     return id;
   }
 
@@ -127,6 +189,7 @@ export class OdooStore {
     this.journal?.(model, id, row);
     Object.assign(row, patch, { id });
     this.touch(model);
+    this.changed?.({ op: 'put', model, row });
     return row;
   }
 
@@ -134,7 +197,10 @@ export class OdooStore {
     const row = this.get(model, id);
     if (row) this.journal?.(model, id, row);
     const done = this.table(model).delete(id);
-    if (done) this.touch(model);
+    if (done) {
+      this.touch(model);
+      this.changed?.({ op: 'delete', model, id });
+    }
     return done;
   }
 
@@ -156,6 +222,7 @@ export class OdooStore {
     const values = { module: xmlid.slice(0, dot), name: xmlid.slice(dot + 1), model, res_id: resId, noupdate: false };
     if (known && imdId !== undefined && this.get('ir.model.data', imdId)) this.update('ir.model.data', imdId, values);
     else this.imdRows.set(xmlid, this.insert('ir.model.data', values));
+    this.changed?.({ op: 'xmlid', xmlid, model, resId, imdId: this.imdRows.get(xmlid)! });
   }
 
   /** The external id of a record, if it has one (first registered wins). */

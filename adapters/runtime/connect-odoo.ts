@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config/parse-config.ts';
 import type { OdooGateway } from '../../src/ports/odoo-gateway.ts';
@@ -18,10 +19,12 @@ export interface OdooConnection {
   close(): Promise<void>;
 }
 
+const datasetOf = (seed: number, scale: number) => `distribution seed ${seed}, scale ${scale}`;
+
 /**
  * The Odoo the bot works against: the one at ODOO_URL, or, without it (demo mode), an embedded
  * Odoo started in this process with the seeded distribution dataset (startEmbedded; the web
- * process does it, worker-only processes connect to it).
+ * process does it, worker-only processes connect to it), kept under STATE_DIR/odoo between runs.
  */
 export async function connectOdoo(options: { config: Config; logger: Logger; metrics: Metrics; startEmbedded: boolean }): Promise<OdooConnection> {
   const { config, logger, metrics } = options;
@@ -41,12 +44,23 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
       adminPassword: odoo.password,
       adminApiKey: odoo.apiKey,
       seed: (store) => void seedDistribution(store, { seed: odoo.seed, scale: odoo.scale, now: new Date() }),
+      // Kept beside the private Redis, so the bot's memory and Odoo agree after a restart.
+      dataDir: join(config.stateDir, 'odoo'),
+      dataset: datasetOf(odoo.seed, odoo.scale),
     });
     url = embedded.url;
     // 19: the embedded Odoo issues the admin's API key, so demo mode speaks JSON-2 like production
     apiKey = embedded.adminApiKey;
     close = () => embedded.stop();
-    logger.info({ url, db: odoo.db, version: odoo.version, login: odoo.username, scale: odoo.scale }, 'demo mode: embedded Odoo started with the seeded distribution dataset');
+    const dir = join(config.stateDir, 'odoo');
+    if (embedded.restored) {
+      logger.info({ url, db: odoo.db, version: odoo.version, login: odoo.username, dir, dataset: embedded.dataset }, 'demo mode: embedded Odoo started with the data of the previous run (npm run demo:reset starts afresh)');
+      if (embedded.dataset !== datasetOf(odoo.seed, odoo.scale)) {
+        logger.warn({ kept: embedded.dataset, configured: datasetOf(odoo.seed, odoo.scale) }, 'EMBEDDED_ODOO_SEED/SCALE changed since the data was made: they apply after `npm run demo:reset`');
+      }
+    } else {
+      logger.info({ url, db: odoo.db, version: odoo.version, login: odoo.username, scale: odoo.scale, dir }, 'demo mode: embedded Odoo started with the seeded distribution dataset');
+    }
   } else {
     url = odoo.url;
   }

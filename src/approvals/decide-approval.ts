@@ -134,8 +134,8 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     // A level's decision names its level: each level of a sequential chain is its own decision.
     id: level ? jobId(action, 'po', request.orderId, click.version, `level-${level.level}`) : jobId(action, 'po', request.orderId, click.version),
     action,
-    // The profile's name (users.info) beats the handle in the payload, which may be stale or odd.
-    actor: { ...click.actor, displayName: who.profile?.displayName ?? click.actor.displayName ?? approver.name },
+    // The profile's name (users.info), else the policy's: the handle in a Slack payload (`avery.quinn`) is no name.
+    actor: { ...click.actor, displayName: who.profile?.displayName || approver.name || click.actor.displayName },
     odooUserId: approver.odooUserId,
     odooLogin: approver.login,
     reason: click.reason ?? null,

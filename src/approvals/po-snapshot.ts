@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PurchaseOrder, PurchaseOrderLine } from '../domain/odoo-records.ts';
+import { formatAmount } from '../format/card-numbers.ts';
 
 /**
  * What an approver sees and approves: the PO's amount, vendor, state and lines. The card is
@@ -74,7 +75,7 @@ export function snapshotVersion(s: PoSnapshot): string {
   return createHash('sha256').update(JSON.stringify(material)).digest('base64url').slice(0, 12);
 }
 
-const money = (n: number, currency: string) => `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`.trim();
+const money = (n: number, currency: string) => formatAmount(n, currency || null);
 
 /** What changed between the snapshot a card showed and Odoo's current one, in words. */
 export function describeChanges(before: PoSnapshot, after: PoSnapshot): string[] {

@@ -7,6 +7,7 @@ import { currentLevel } from './approval-chain.ts';
 import { memoizedLookup, newTargets, routeTargets, withDelegated, type DelegationLookup } from './delegation-routing.ts';
 import { followDelegations } from './follow-delegations.ts';
 import { enqueueDirect, enqueuePostCards, sameTarget } from './notify-jobs.ts';
+import { formatAmount } from '../format/card-numbers.ts';
 
 export interface RemindDeps {
   store: ApprovalStore;
@@ -79,7 +80,7 @@ async function claimStep(store: ApprovalStore, requestId: string, key: string): 
 
 async function remind(deps: RemindDeps, request: ApprovalRequest, step: Extract<ScheduleStep, { kind: 'remind' }>, now: Date): Promise<void> {
   const s = request.snapshot;
-  const text = `Reminder: ${s.orderName} (${s.vendorName}, ${s.amountTotal.toFixed(2)} ${s.currency}) has waited ${deps.rules.age(new Date(request.requestedAt), now)} for approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
+  const text = `Reminder: ${s.orderName} (${s.vendorName}, ${formatAmount(s.amountTotal, s.currency)}) has waited ${deps.rules.age(new Date(request.requestedAt), now)} for approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
   for (let level = 1; level <= step.level; level++) {
     await sendTo(deps, deps.rules.levelTargets(request.ruleName, level), text, `remind-${request.id}-${step.level}-${step.nth}`, level, now);
   }
@@ -97,7 +98,7 @@ async function remindWaitingLevel(deps: RemindDeps, request: ApprovalRequest, no
   for (const step of due) {
     if (step.kind !== 'remind' || !(await claimStep(deps.store, request.id, key(step.nth)))) continue;
     const s = request.snapshot;
-    const text = `Reminder: ${s.orderName} (${s.vendorName}, ${s.amountTotal.toFixed(2)} ${s.currency}) has waited ${deps.rules.age(since, now)} at level ${level.level} (${level.label}) for your approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
+    const text = `Reminder: ${s.orderName} (${s.vendorName}, ${formatAmount(s.amountTotal, s.currency)}) has waited ${deps.rules.age(since, now)} at level ${level.level} (${level.label}) for your approval. The card is in your messages${request.cards.length ? '' : ' once posted'}.`;
     await sendTo(deps, deps.rules.levelTargets(request.ruleName, level.level), text, `remind-${request.id}-L${level.level}-${step.nth}-${level.since}`, level.level, now);
     await audit(deps, request, 'remind', `reminder ${step.nth} to level ${level.level} (${level.label})`);
     sent += 1;

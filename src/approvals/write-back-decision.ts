@@ -8,6 +8,7 @@ import type { ApprovalRequest, Decision } from './approval-request.ts';
 import { chainNoteLines, platformName, writeLevelNote } from './write-level-note.ts';
 import { enqueueCardUpdates, enqueueDirect } from './notify-jobs.ts';
 import { deciderText, decisionDetail } from './decided-text.ts';
+import { formatAmount } from '../format/card-numbers.ts';
 
 export interface WriteBackDeps {
   odoo: OdooGateway;
@@ -46,7 +47,7 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
   const s = request.snapshot;
   if (s.buyerId) {
     const verb = decision.action === 'approve' ? 'approved' : 'rejected';
-    const text = `Your purchase order ${s.orderName} (${s.vendorName}, ${s.amountTotal.toFixed(2)} ${s.currency}) was ${verb} by ${who(decision)}${decision.reason ? `: ${decision.reason}` : '.'}`;
+    const text = `Your purchase order ${s.orderName} (${s.vendorName}, ${formatAmount(s.amountTotal, s.currency)}) was ${verb} by ${who(decision)}${decision.reason ? `: ${decision.reason}` : '.'}`;
     await enqueueDirect(deps.queue, { to: { odooUserId: s.buyerId, platform: decision.actor.platform === 'teams' ? 'teams' : 'slack' }, text }, `buyer-${decision.id}`);
   }
   await deps.audit.record({

@@ -8,7 +8,8 @@ import { loadPoRecords } from './po-records.ts';
 import { STATE_WORDS } from './state-words.ts';
 import type { StatusAnswer } from './status-answer.ts';
 import type { StatusDeps } from './status-deps.ts';
-import { buildTimeline } from './timeline.ts';
+import { decisionHistory } from './decision-history.ts';
+import { buildTimeline, type TimelineEvent } from './timeline.ts';
 import type { Viewer } from './viewer.ts';
 
 /** Whether the viewer's Odoo user works for the PO's company (Odoo's multi-company rule). */
@@ -17,8 +18,19 @@ export function canSee(viewer: Viewer, order: Pick<PurchaseOrder, 'company'>): b
 }
 
 /**
+ * The PO's timeline with every decision in it; Odoo's bare "Approved" gives way to the decision
+ * that says who approved it.
+ */
+function withDecisions(timeline: TimelineEvent[], decisions: TimelineEvent[]): TimelineEvent[] {
+  const saysWho = decisions.some((d) => d.label.startsWith('Approved'));
+  const kept = saysWho ? timeline.filter((e) => e.label !== 'Approved') : timeline;
+  return [...kept, ...decisions].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map(({ e }) => e);
+}
+
+/**
  * Where one PO stands: state, vendor, amount, buyer, who owns the next action and since when,
- * a short timeline, open exceptions and the Odoo link. A PO of a company the viewer does not
+ * a timeline with every approval decision (who, when, why, level, on whose behalf, or in Odoo),
+ * open exceptions and the Odoo link. A PO of a company the viewer does not
  * work for is refused; an unknown reference gets a friendly not-found.
  */
 export async function answerPoStatus(refText: string, viewer: Viewer, deps: StatusDeps): Promise<StatusAnswer> {
@@ -32,7 +44,7 @@ export async function answerPoStatus(refText: string, viewer: Viewer, deps: Stat
   const byName = visible.find((o) => o.name.toUpperCase() === shown.toUpperCase() || o.name.toUpperCase() === ref.raw.toUpperCase());
   const order = byName ?? visible[0]!;
   const now = deps.now();
-  const [[records], request] = await Promise.all([loadPoRecords(deps.odoo, [order], { messages: true }), deps.store.openFor(order.id)]);
+  const [[records], request, decisions] = await Promise.all([loadPoRecords(deps.odoo, [order], { messages: true }), deps.store.openFor(order.id), decisionHistory(order.id, deps)]);
   const formatDate = dayIn(deps.timeZone);
   return {
     kind: 'po_status',
@@ -49,7 +61,7 @@ export async function answerPoStatus(refText: string, viewer: Viewer, deps: Stat
       company: order.company?.name ?? null,
       warehouse: order.warehouse?.name ?? null,
       next: nextAction(records!, request, now, { rules: deps.rules, approversAsked: deps.approversAsked, formatDate }),
-      timeline: buildTimeline(records!),
+      timeline: withDecisions(buildTimeline(records!), decisions),
       exceptions: openExceptions(records!, now).map((e) => describeException(e, formatDate)),
       odooUrl: purchaseOrderUrl(deps.odooUrl, order.id),
       alsoMatched: visible.filter((o) => o.id !== order.id).map((o) => o.name),

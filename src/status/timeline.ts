@@ -8,7 +8,7 @@ export interface TimelineEvent {
   label: string;
   at: Date;
   dated: boolean;
-  /** An Odoo DATE (bills): show the day as is, it has no time zone. */
+  /** Shown as is instead of the UTC day of `at`: an Odoo DATE (bills, no time zone), or a decision's minute in the policy's zone. */
   day?: string;
 }
 

@@ -15,7 +15,7 @@ describe('detectApprovalAging', () => {
     const [e] = detectApprovalAging({ purchaseOrders: [order] }, thresholds({ approval_aging: { after_business_hours: 4 } }), monday10);
     expect(e).toMatchObject({ key: 'approval-aging:purchase.order:42', severity: 'warning', owner: { kind: 'buyer', odooUserId: 7 } });
     expect(e?.type === 'approval-aging' && e.facts).toMatchObject({ businessHoursWaiting: 4, waitingSinceSource: 'write-date', timeZone: 'America/Chicago' });
-    expect(e?.title).toBe('P00042 (Acme Janitorial, 12000.00 USD) waiting 4 business hours for approval');
+    expect(e?.title).toBe('P00042 (Acme Janitorial, $12,000.00) waiting 4 business hours for approval');
   });
 
   it('raises at exactly N business hours, and turns critical later', () => {

@@ -218,7 +218,7 @@ describe('detectBillsWithoutPo', () => {
     const lines = [billLine({ id: 910, bill: { id: 310, name: 'x' }, purchaseLine: null })];
     const [e] = detectBillsWithoutPo({ vendorBills: [lone], vendorBillLines: lines, companies }, thresholds(), NOW);
     expect(e).toMatchObject({ key: 'bill-without-po:account.move:310', severity: 'warning', owner: { kind: 'finance', companyId: 2 } });
-    expect(e?.title).toBe('BILL/2026/11/0001 from Acme Janitorial (12000.00 EUR) has no purchase order');
+    expect(e?.title).toBe('BILL/2026/11/0001 from Acme Janitorial (€12,000.00) has no purchase order');
     expect(detectBillsWithoutPo({ vendorBills: [{ ...lone, state: 'draft' }], vendorBillLines: lines }, thresholds(), NOW)[0]?.severity).toBe('info');
     expect(detectBillsWithoutPo({ vendorBills: [{ ...lone, state: 'cancel' }], vendorBillLines: lines }, thresholds(), NOW)).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('refused clicks change nothing', () => {
     await told('avery', `${po.name} changed in Odoo since this card was posted`);
     expect(await h.admin.readState(po.id)).toBe('to approve');
     const text = await h.waitForCardText(card, /Changed since/i);
-    expect(text).toMatch(/amount: 10,000\.00 USD → 20,000\.00 USD/);
+    expect(text).toMatch(/amount: \$10,000\.00 → \$20,000\.00/);
 
     const fresh = h.slack.callsOf('chat.update').filter((c) => c.body.ts === card.ts).at(-1)!;
     const approveValue = buttonsOf(fresh.body).approval_approve;
@@ -57,7 +57,7 @@ describe('refused clicks change nothing', () => {
     const post = h.slack.callsOf('chat.postMessage').find((c) => c.response?.ts === card.ts)!;
     expect(JSON.stringify(blocksOf(post.body))).toContain('"confirm"');
     await h.click('avery', card, 'approve');
-    await told('avery', 'Your approval limit is 20,000.00 USD');
+    await told('avery', 'Your approval limit is $20,000.00');
     expect(await h.admin.readState(po.id)).toBe('to approve');
   });
 

@@ -33,6 +33,12 @@ describe('approve and reject from Slack', () => {
     expect(audit.find((a) => a.outcome === 'accepted')).toMatchObject({ actor: { userId: SLACK_USERS.avery.id }, odooLogin: SLACK_USERS.avery.email, channel: card.channel });
 
     await waitFor(() => h.slack.callsOf('chat.postMessage').some((c) => c.body.channel === 'D0BUYER' && String(c.body.text).includes(po.name)), 5_000, 'the buyer DM');
+    // Money reads as on the card, the approver by their name (the click carried the handle avery.quinn).
+    const dm = String(h.slack.callsOf('chat.postMessage').find((c) => c.body.channel === 'D0BUYER' && String(c.body.text).includes(po.name))!.body.text);
+    expect(dm).toContain('$12,000.00');
+    expect(dm).not.toContain('12000.00 USD');
+    expect(dm).toContain('approved by Avery Quinn');
+    expect(dm).not.toContain('avery.quinn');
   });
 
   it('rejects with a reason through the modal, cancels the PO and writes the reason in the chatter', async () => {

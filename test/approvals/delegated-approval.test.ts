@@ -103,7 +103,7 @@ describe('approvals while an approver is away', () => {
     const { card, first } = await dmCard('megan', po.name);
     expect(first).toMatch(/On behalf of Avery Quinn/);
     await h.click('megan', card, 'approve');
-    await waitFor(() => h.ephemeralsTo('megan').some((t) => t.includes(`Your own approval limit is 10,000.00 USD; ${po.name} is 15,000.00 USD`)), 10_000, 'the refusal');
+    await waitFor(() => h.ephemeralsTo('megan').some((t) => t.includes(`Your own approval limit is $10,000.00; ${po.name} is $15,000.00`)), 10_000, 'the refusal');
     expect(h.ephemeralsTo('megan').find((t) => t.includes(po.name))).toMatch(/Acting for Avery Quinn does not raise your limit/);
     const audit = await h.bot.approvals.audit.forOrder(po.id);
     expect(audit.filter((a) => a.outcome === 'refused').map((a) => a.code)).toContain('over_limit');

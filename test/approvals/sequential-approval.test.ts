@@ -135,7 +135,7 @@ describe('sequential approval from Slack', () => {
     await h.admin.write('purchase.order.line', [line!], { price_unit: 11500 });
     await h.click('helen', card, 'approve');
     const text = await h.waitForCardText(card, /approval chain restarted at level 1/);
-    expect(text).toMatch(/11,000\.00 USD → 11,500\.00 USD/);
+    expect(text).toMatch(/\$11,000\.00 → \$11,500\.00/);
     expect(text).toMatch(/Level 1 · \*Category manager\*: waiting/);
     await waitFor(() => h.ephemeralsTo('helen').some((t) => t.includes(`${po.name} changed`)), 10_000, 'Helen to be told the PO changed');
     expect(await h.admin.readState(po.id)).toBe('to approve');

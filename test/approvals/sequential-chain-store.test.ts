@@ -89,7 +89,7 @@ describe('claiming the levels of a sequential chain in Redis', () => {
     const smaller = { snapshot: { ...decided.snapshot, amountTotal: 9000 }, subject: { ...decided.subject, amount: 9000 }, waitingSince: null };
     const refreshed = refreshedRequest(decided, smaller, 'v-new', rules, '2026-11-30T18:00:00.000Z');
     expect(refreshed.chain?.map((l) => [l.state, l.decision, l.since])).toEqual([['waiting', null, '2026-11-30T18:00:00.000Z'], ['skipped', null, null]]);
-    expect(refreshed.changes).toEqual(['amount: 12,000.00 USD → 9,000.00 USD', CHAIN_RESTARTED]);
+    expect(refreshed.changes).toEqual(['amount: $12,000.00 → $9,000.00', CHAIN_RESTARTED]);
   });
 });
 

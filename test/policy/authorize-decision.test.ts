@@ -61,17 +61,17 @@ describe('authorizeDecision: refusals', () => {
     [
       'over_limit',
       () => authorizeDecision(policy, rule('default'), subject({ amount: 30_000 }), USERS.avery, 'approve'),
-      'Your approval limit is 25,000.00 USD; P00042 is 30,000.00 USD. Daniel Okafor, Helen Vargas can approve it.',
+      'Your approval limit is $25,000.00; P00042 is $30,000.00. Daniel Okafor, Helen Vargas can approve it.',
     ],
     [
       'over_limit',
       () => authorizeDecision(policy, rule('default'), subject({ amount: 10_000.01 }), USERS.grace, 'approve'),
-      'Your approval limit is 10,000.00 USD; P00042 is 10,000.01 USD. Avery Quinn, Daniel Okafor, Helen Vargas can approve it.',
+      'Your approval limit is $10,000.00; P00042 is $10,000.01. Avery Quinn, Daniel Okafor, Helen Vargas can approve it.',
     ],
     [
       'over_limit',
       () => authorizeDecision(policy, rule('europe'), subject({ company: EU, currency: 'EUR', amount: 20_000.5 }), USERS.marco, 'approve'),
-      'Your approval limit is 20,000.00 EUR; P00042 is 20,000.50 EUR. Helen Vargas can approve it.',
+      'Your approval limit is €20,000.00; P00042 is €20,000.50. Helen Vargas can approve it.',
     ],
     [
       'segregation_of_duties_buyer',

@@ -10,7 +10,7 @@ describe('matchRule on the example policy', () => {
   it('says why, in words for the card', () => {
     expect(matchRule(example, subject({ amount: 12_000 }))).toMatchObject({
       rule: { name: 'us-supervisor' },
-      reason: 'amount 12,000.00 USD is in 5,000-25,000 for Northgate Supply Group',
+      reason: 'amount $12,000.00 is in 5,000-25,000 for Northgate Supply Group',
     });
   });
 
@@ -38,7 +38,7 @@ describe('matchRule on the example policy', () => {
     const categories = [{ id: 31, name: 'All / Janitorial' }, { id: 36, name: 'All / Electrical & Lighting' }];
     expect(matchRule(example, subject({ amount: 10_000, categories }))).toMatchObject({
       rule: { name: 'lighting-capex' },
-      reason: 'amount 10,000.00 USD is in 10,000 or more, a line is in category All / Electrical & Lighting for Northgate Supply Group',
+      reason: 'amount $10,000.00 is in 10,000 or more, a line is in category All / Electrical & Lighting for Northgate Supply Group',
     });
     expect(ruleFor({ amount: 9_999.99, categories })).toBe('us-supervisor');
   });
@@ -46,7 +46,7 @@ describe('matchRule on the example policy', () => {
   it('falls back to the catch-all so nothing goes nowhere', () => {
     expect(matchRule(example, subject({ company: { id: 9, name: 'Other Co' }, amount: 300 }))).toMatchObject({
       rule: { name: 'default' },
-      reason: 'no specific rule matched (amount 300.00 USD for Other Co); default rule "default"',
+      reason: 'no specific rule matched (amount $300.00 for Other Co); default rule "default"',
     });
   });
 });
@@ -102,6 +102,6 @@ rules:
     expect(nameOf({ amount: 100 })).toBe('default');
     expect(nameOf({ amount: 1000 })).toBe('bands');
     expect(nameOf({ amount: 2000 })).toBe('default');
-    expect(matchRule(policy, subject({ amount: 50 })).reason).toBe('amount 50.00 USD is in under 100');
+    expect(matchRule(policy, subject({ amount: 50 })).reason).toBe('amount $50.00 is in under 100');
   });
 });

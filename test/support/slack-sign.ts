@@ -36,7 +36,12 @@ export async function postToSlackEndpoint(url: string, request: SlackHttpRequest
   return { status: res.status, text, ms: performance.now() - started };
 }
 
-/** A block_actions payload for a click on one of the approval card's buttons. */
+/** The handle Slack puts in a payload's `user.name` ("Wes Warehouse" -> `wes.warehouse`): a handle, never the person's name. */
+export function slackHandle(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, '.');
+}
+
+/** A block_actions payload for a click on one of the approval card's buttons (`userName` is sent as Slack does: as the handle). */
 export function buttonClickPayload(options: { actionId: string; value: string; userId?: string; userName?: string; channel?: string; messageTs?: string; actionTs?: string; responseUrl?: string; triggerId?: string }): Record<string, unknown> {
   const channel = options.channel ?? 'C0APPROVALS';
   const messageTs = options.messageTs ?? '1700000000.000100';
@@ -45,7 +50,7 @@ export function buttonClickPayload(options: { actionId: string; value: string; u
     api_app_id: 'A0FAKE',
     token: 'legacy-verification-token',
     team: { id: 'T0FAKE', domain: 'fake' },
-    user: { id: options.userId ?? 'U0JANE', username: options.userName ?? 'jane', name: options.userName ?? 'jane', team_id: 'T0FAKE' },
+    user: { id: options.userId ?? 'U0JANE', username: slackHandle(options.userName ?? 'jane'), name: slackHandle(options.userName ?? 'jane'), team_id: 'T0FAKE' },
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
     trigger_id: options.triggerId ?? '1234.5678.abcdef',
     channel: { id: channel, name: 'approvals' },

@@ -181,7 +181,7 @@ describe('delegation in Teams', () => {
     // The refresh still shows the buttons: a rejection commits no money, so no limit restricts it.
     expect(canDecide(await h.actIn('avery', AVERY, card, TEAMS_VERBS.approvalRefresh, refreshData(card), 'automatic'))).toBe(true);
     expect((await h.actIn('avery', AVERY, card, TEAMS_VERBS.approvalApprove, data)).status).toBe(200);
-    await waitFor(() => h.textsIn(personalChatId('avery')).some((t) => t.includes('Your own approval limit is 20,000.00') && t.includes(po.name)), 15_000, 'the refusal');
+    await waitFor(() => h.textsIn(personalChatId('avery')).some((t) => t.includes('Your own approval limit is $20,000.00') && t.includes(po.name)), 15_000, 'the refusal');
     expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.outcome === 'refused').map((a) => a.code)).toContain('over_limit');
     expect(await h.admin.readState(po.id)).toBe('to approve');
     expect(await notesOn(po.id, 'Approved in Teams')).toHaveLength(0);

@@ -17,7 +17,7 @@ describe('suggestMismatchCategory', () => {
   it('a price above the PO price is a price variance, with the figures', () => {
     const s = suggestMismatchCategory(exception('bill-price-mismatch', [line()]));
     expect(s.category).toBe('price_variance');
-    expect(s.explanation).toContain('157.50 billed vs 150.00 on P00042 (+5.0%)');
+    expect(s.explanation).toBe('Mop heads: $157.50 billed vs $150.00 on P00042 (+5.0%), $600.00 at stake.');
   });
   it('a few cents is tax or rounding', () => {
     expect(suggestMismatchCategory(exception('bill-price-mismatch', [line({ priceDifference: 0.004, priceDifferencePercent: 0.003, amountAtStake: { amount: 0.32, currency: 'USD' } })])).category).toBe('tax_or_rounding');

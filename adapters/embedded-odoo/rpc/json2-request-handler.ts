@@ -61,7 +61,7 @@ class HttpError extends Error {
   }
 }
 
-export function createJson2RequestHandler(service: OdooService, keys: ApiKeys, opts: { maxBodyBytes?: number } = {}) {
+export function createJson2RequestHandler(service: OdooService, keys: ApiKeys, opts: { maxBodyBytes?: number; /** Each answered call is durable before it is answered (the demo's on-disk Odoo). */ afterCall?: () => void } = {}) {
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   return function handleJson2Request(req: IncomingMessage, res: ServerResponse): boolean {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -89,6 +89,7 @@ export function createJson2RequestHandler(service: OdooService, keys: ApiKeys, o
         const body = parseBody(text);
         if (body === undefined || !isStruct(body as RpcValue)) throw new HttpError(400, 'BadRequest', 'The request body is not a JSON object.');
         const result = await call(service, uid, decodeURIComponent(m?.[1] ?? ''), decodeURIComponent(m?.[2] ?? ''), body as RpcStruct);
+        opts.afterCall?.();
         sendJson(res, 200, toJson(result));
       } catch (e) {
         sendError(res, service, e);

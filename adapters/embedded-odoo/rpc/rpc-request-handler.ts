@@ -11,6 +11,8 @@ import type { OdooService } from './odoo-service.ts';
 export interface RpcHandlerOptions {
   /** @defaultValue 64 MiB */
   maxBodyBytes?: number;
+  /** Runs after each call, before it is answered (the on-disk journal syncs what the call changed). */
+  afterCall?: () => void;
 }
 
 const PATH = /^\/xmlrpc(?:\/2)?\/(common|object|db)\/?$/;
@@ -49,6 +51,7 @@ export function createRpcRequestHandler(service: OdooService, opts: RpcHandlerOp
       if (tooBig) return;
       service.handle(name, Buffer.concat(chunks).toString('utf8')).then(
         (out) => {
+          opts.afterCall?.();
           const body = Buffer.from(out, 'utf8');
           res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(body.length) }).end(body);
         },

@@ -8,7 +8,7 @@ export function link(url: string, label: string): string {
 }
 
 export function money(amount: number, currency: string | null): string {
-  return currency ? formatAmount(amount, currency) : amount.toFixed(2);
+  return formatAmount(amount, currency);
 }
 
 /** One list line: *P00042* · Vendor · $12,000.00: why it is listed. */

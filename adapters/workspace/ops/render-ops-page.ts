@@ -1,6 +1,7 @@
 import type { OpsData } from './ops-data.ts';
 import type { DeadLetter } from '../../events/drain-events.ts';
 import { renderDeadLetters } from './event-dead-letters.ts';
+import { formatAmount } from '../../../src/format/card-numbers.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -24,13 +25,7 @@ function age(minutes: number): string {
   return `${Math.floor(minutes / 1440)} days`;
 }
 
-const money = (amount: number, currency: string) => {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-};
+const money = (amount: number, currency: string) => formatAmount(amount, currency);
 
 /** The operations page: plain HTML, readable without JavaScript; Retry is a form POST. */
 export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, notice?: string, webhook?: { url: string; secret: string; curl: string | null }): string {

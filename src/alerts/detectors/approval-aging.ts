@@ -6,6 +6,7 @@ import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapsh
 import { indexSnapshot } from '../procurement-snapshot.ts';
 import { orderRecords } from '../record-refs.ts';
 import { memoBusinessHoursBetween } from '../business-hours-memo.ts';
+import { formatAmount } from '../../format/card-numbers.ts';
 
 function severityOf(hours: number, t: AlertThresholds['approvalAging']): { severity: Severity; rule: string } {
   const waited = `waiting ${hours} business hours`;
@@ -47,7 +48,7 @@ export function detectApprovalAging(
         severity,
         severityRule: rule,
         owner: { kind: 'buyer', odooUserId: order.buyer?.id ?? null },
-        title: `${order.name} (${[vendorName, `${amount.amount.toFixed(2)}${amount.currency ? ` ${amount.currency}` : ''}`].filter(Boolean).join(', ')}) waiting ${hours} business hours for approval`,
+        title: `${order.name} (${[vendorName, formatAmount(amount.amount, amount.currency)].filter(Boolean).join(', ')}) waiting ${hours} business hours for approval`,
         facts: {
           poName: order.name,
           vendorName,

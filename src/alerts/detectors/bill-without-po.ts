@@ -4,6 +4,7 @@ import type { ProcurementException } from '../exception.ts';
 import { makeException } from '../exception.ts';
 import type { IndexedSnapshot, ProcurementSnapshot } from '../procurement-snapshot.ts';
 import { indexSnapshot } from '../procurement-snapshot.ts';
+import { formatAmount } from '../../format/card-numbers.ts';
 
 /**
  * Vendor bills with no PO behind them: no product line carries a purchase_line_id and there is no
@@ -29,7 +30,7 @@ export function detectBillsWithoutPo(
         severity: posted ? 'warning' : 'info',
         severityRule: posted ? 'warning: posted without a PO to match' : 'info: a draft without a PO to match',
         owner: billOwner(ctx),
-        title: `${billLabel(bill)}${bill.partner ? ` from ${bill.partner.name}` : ''} (${bill.amountTotal.toFixed(2)}${currency ? ` ${currency}` : ''}) has no purchase order`,
+        title: `${billLabel(bill)}${bill.partner ? ` from ${bill.partner.name}` : ''} (${formatAmount(bill.amountTotal, currency ?? null)}) has no purchase order`,
         facts: billFacts(ctx, lines.map((l) => unmatchedLine(l, currency))),
         records: billRecords(ctx),
         material: { amount: bill.amountTotal, lines: lines.map((l) => [l.id, l.quantity, l.priceUnit]) },

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { ChatUserRef } from '../../approvals/approval-card-view.ts';
+import type { ChatProfile } from '../../ports/chat.ts';
 import type { OdooGateway } from '../../ports/odoo-gateway.ts';
 import type { JobQueue } from '../../ports/job-queue.ts';
 import { jobId } from '../../queue/job-id.ts';
@@ -33,13 +34,12 @@ const hm = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const whoOf = (a: ExceptionActor) => a.chat.displayName ?? a.odooLogin ?? a.chat.userId;
 
 /** The Odoo user behind a chat user: the policy's override, else their chat profile's email. */
-async function odooUserOf(actor: ChatUserRef, deps: ActDeps): Promise<{ id: number; login: string } | null> {
+async function odooUserOf(actor: ChatUserRef, profile: ChatProfile | null, deps: ActDeps): Promise<{ id: number; login: string } | null> {
   const login = deps.loginOverride?.(actor) ?? null;
   if (login) {
     const [u] = await deps.odoo.search('user', { domain: [['login', '=', login]], limit: 1 });
     return u ? { id: u.id, login: u.login } : null;
   }
-  const profile = await deps.chat.profile(actor);
   if (!profile?.email || profile.deleted || profile.isBot) return null;
   const email = profile.email.toLowerCase();
   const [byLogin] = await deps.odoo.search('user', { domain: [['login', '=', email]], limit: 1 });
@@ -59,7 +59,11 @@ export function tomorrowAt(now: Date, hhmm: string, timeZone: string): Date {
  * exception (acknowledge, take ownership, snooze), then the message update and the Odoo write-back
  * as jobs. Refusals and "already done" answers go to the clicker alone.
  */
-export async function actOnException(click: ExceptionClick, deps: ActDeps): Promise<string> {
+export async function actOnException(received: ExceptionClick, deps: ActDeps): Promise<string> {
+  // A Slack click carries the handle (`casey.morgan`); cards, notes and the buyer's question name
+  // the person as their profile does ("Casey Morgan").
+  const profile = await deps.chat.profile(received.actor);
+  const click: ExceptionClick = profile?.displayName ? { ...received, actor: { ...received.actor, displayName: profile.displayName } } : received;
   const tell = (text: string) => enqueueAlertEphemeral(deps.queue, { channel: click.source.channel, user: click.actor, text }, `${click.clickId}-answer`);
   const t = await deps.store.get(click.key);
   if (!t) {
@@ -82,7 +86,7 @@ export async function actOnException(click: ExceptionClick, deps: ActDeps): Prom
     await deps.queue.enqueue('notify', ALERT_JOBS.askBuyer, job, { jobId: jobId('alert-ask-buyer', click.clickId) });
     return 'asked';
   }
-  const odooUser = click.action === 'acknowledge' || click.action === 'own' ? await odooUserOf(click.actor, deps) : null;
+  const odooUser = click.action === 'acknowledge' || click.action === 'own' ? await odooUserOf(click.actor, profile, deps) : null;
   const actor: ExceptionActor = { chat: click.actor, odooUserId: odooUser?.id ?? null, odooLogin: odooUser?.login ?? null, at };
 
   if (click.action === 'own') {

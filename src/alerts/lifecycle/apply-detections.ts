@@ -27,6 +27,12 @@ export interface DetectionRun {
   /** Why a key cleared, when the source knows (e.g. "WH/IN/00007 was received"). */
   clearedReasons?: ReadonlyMap<string, string>;
   aliases?: AliasesOf;
+  /**
+   * When the source was read (taken before the read). Scans overlap (the job scheduler's first
+   * scan at start, a webhook, another process): a run may neither clear an exception opened after
+   * its read nor reopen one cleared after it, since its read could not have seen that change.
+   */
+  readAt: Date;
 }
 
 export interface AppliedRun {
@@ -65,6 +71,11 @@ export async function applyDetections(run: DetectionRun, deps: LifecycleDeps): P
         return { ...newTracked(e, route.channels, { odooUserId: route.ownerUserId, odooLogin: route.ownerLogin }, now), posts: 1 };
       },
       (t) => {
+        if (t.status === 'cleared' && changedAfter(t.clearedAt, run.readAt)) {
+          // Cleared by a run that read Odoo after this one: this read is older news.
+          seen.outcome = 'same';
+          return t;
+        }
         if (t.status === 'cleared') {
           // The condition came back: a new exception as far as people are concerned.
           const route = routeException(e, routing, run.aliases);
@@ -120,18 +131,26 @@ export async function applyDetections(run: DetectionRun, deps: LifecycleDeps): P
   }
   const open = await deps.store.openKeys();
   for (const key of clearedKeys(open, run.exceptions, run.inScope)) {
-    if (await clearException(key, run.clearedReasons?.get(key) ?? null, deps)) result.cleared += 1;
+    if (await clearException(key, run.clearedReasons?.get(key) ?? null, run.readAt, deps)) result.cleared += 1;
   }
   return result;
 }
 
-/** Marks an exception resolved (its message says why) and counts the time to resolve. */
-export async function clearException(key: string, reason: string | null, deps: Pick<LifecycleDeps, 'store' | 'queue' | 'observer' | 'now'>): Promise<boolean> {
+/** Whether a change stamped `at` happened after a read made at `readAt`. */
+function changedAfter(at: string | null, readAt: Date): boolean {
+  return at !== null && Date.parse(at) > readAt.getTime();
+}
+
+/**
+ * Marks an exception resolved (its message says why) and counts the time to resolve; an exception
+ * (re)opened after `readAt` stays open: the run that does not find it read Odoo before it existed.
+ */
+export async function clearException(key: string, reason: string | null, readAt: Date, deps: Pick<LifecycleDeps, 'store' | 'queue' | 'observer' | 'now'>): Promise<boolean> {
   const now = deps.now();
   const changed = await deps.store.update(key, (t) =>
-    t.status === 'cleared' ? t : { ...t, status: 'cleared', clearedAt: now.toISOString(), clearedReason: reason, snoozedUntil: null, realertDue: null },
+    t.status === 'cleared' || changedAfter(t.firstSeenAt, readAt) ? t : { ...t, status: 'cleared', clearedAt: now.toISOString(), clearedReason: reason, snoozedUntil: null, realertDue: null },
   );
-  if (!changed || changed.before.status === 'cleared') return false;
+  if (!changed || changed.after.status !== 'cleared' || changed.before.status === 'cleared') return false;
   deps.observer.transition(changed.after.type, 'cleared');
   deps.observer.resolved(changed.after.type, (now.getTime() - Date.parse(changed.after.firstSeenAt)) / 1000);
   await enqueueAlertUpdate(deps.queue, changed.after);

@@ -4,6 +4,7 @@
  */
 import type { ExceptionType, Severity } from '../exception.ts';
 import { stateOf, type ExceptionState, type TrackedException } from './tracked-exception.ts';
+import { formatAmount } from '../../format/card-numbers.ts';
 
 export interface ExceptionView {
   key: string;
@@ -141,18 +142,18 @@ export function factsOf(t: TrackedException): Array<{ label: string; value: stri
       break;
     case 'unconfirmed-po':
     case 'rfq-unanswered':
-      out.push({ label: 'Waiting', value: `${e.facts.daysWaiting} days since ${e.facts.since.slice(0, 10)}` }, { label: 'Amount', value: `${e.facts.amount.amount.toFixed(2)} ${e.facts.amount.currency ?? ''}`.trim() });
+      out.push({ label: 'Waiting', value: `${e.facts.daysWaiting} days since ${e.facts.since.slice(0, 10)}` }, { label: 'Amount', value: formatAmount(e.facts.amount.amount, e.facts.amount.currency) });
       break;
     case 'approval-aging':
-      out.push({ label: 'Waiting', value: `${e.facts.businessHoursWaiting} business hours` }, { label: 'Amount', value: `${e.facts.amount.amount.toFixed(2)} ${e.facts.amount.currency ?? ''}`.trim() });
+      out.push({ label: 'Waiting', value: `${e.facts.businessHoursWaiting} business hours` }, { label: 'Amount', value: formatAmount(e.facts.amount.amount, e.facts.amount.currency) });
       break;
     default: {
       const b = e.facts;
       // Its number and state (a draft has no number yet: never "/"), then the vendor's reference.
       const bill = b.billName ? `${b.billName} · ${b.billState}` : 'draft bill, no number yet';
-      out.push({ label: 'Bill', value: [bill, b.billRef ? `vendor ref ${b.billRef}` : null].filter(Boolean).join(' · ') }, { label: 'Total', value: `${b.amountTotal.amount.toFixed(2)} ${b.amountTotal.currency ?? ''}`.trim() });
+      out.push({ label: 'Bill', value: [bill, b.billRef ? `vendor ref ${b.billRef}` : null].filter(Boolean).join(' · ') }, { label: 'Total', value: formatAmount(b.amountTotal.amount, b.amountTotal.currency) });
       const stake = b.lines.reduce((s, l) => s + (l.amountAtStake?.amount ?? 0), 0);
-      if (stake > 0) out.push({ label: 'At stake', value: `${stake.toFixed(2)} ${b.comparedIn ?? ''}`.trim() });
+      if (stake > 0) out.push({ label: 'At stake', value: formatAmount(stake, b.comparedIn ?? null) });
     }
   }
   if (t.routedOwner?.odooLogin) out.push({ label: 'Owner', value: t.routedOwner.odooLogin });

@@ -60,7 +60,7 @@ async function apply(source: ScanSource, read: SourceRead, deps: ScanDeps, now: 
       if (reason) reasons.set(`late-receipt:stock.picking:${id}`, reason);
     }
   }
-  const applied = await applyDetections({ exceptions, inScope: read.inScope, clearedReasons: reasons, aliases: aliasesOf(read) }, deps);
+  const applied = await applyDetections({ exceptions, inScope: read.inScope, clearedReasons: reasons, aliases: aliasesOf(read), readAt: now }, deps);
   return { source, recordsRead: read.recordsRead, found: exceptions.length, ...applied };
 }
 

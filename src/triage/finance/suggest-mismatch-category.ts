@@ -1,5 +1,6 @@
 import type { BillFacts, BillLineMatch, DuplicateRefFacts, ProcurementException } from '../../alerts/exception.ts';
 import type { MismatchCategory } from './mismatch-category.ts';
+import { formatAmount } from '../../format/card-numbers.ts';
 
 /** The bill exceptions of the alerts detectors that finance categorises. */
 export const BILL_MISMATCH_TYPES = ['bill-price-mismatch', 'bill-over-received', 'bill-nothing-received', 'bill-without-po', 'bill-duplicate-ref'] as const;
@@ -62,11 +63,11 @@ export function suggestMismatchCategory(exception: BillMismatchException): Misma
       if (!line) return { category: 'other', explanation: f.note ?? `${bill}: the prices could not be compared with ${f.poName ?? 'the PO'}.`, confidence: 0.3 };
       const pct = line.priceDifferencePercent;
       const stake = Math.abs(line.amountAtStake?.amount ?? (line.priceDifference ?? 0) * line.billedQuantity);
-      const unit = `${line.billPrice.amount.toFixed(2)} billed vs ${line.poPrice ? line.poPrice.amount.toFixed(2) : '?'} on ${f.poName ?? 'the PO'}`;
+      const unit = `${formatAmount(line.billPrice.amount, line.billPrice.currency)} billed vs ${line.poPrice ? formatAmount(line.poPrice.amount, line.poPrice.currency) : '?'} on ${f.poName ?? 'the PO'}`;
       if (stake < ROUNDING_AMOUNT || (pct !== null && Math.abs(pct) < ROUNDING_PERCENT)) {
-        return { category: 'tax_or_rounding', explanation: `${line.product ?? 'A line'}: ${unit}, ${stake.toFixed(2)} at stake: rounding or tax.`, confidence: 0.7 };
+        return { category: 'tax_or_rounding', explanation: `${line.product ?? 'A line'}: ${unit}, ${formatAmount(stake, line.billPrice.currency)} at stake: rounding or tax.`, confidence: 0.7 };
       }
-      return { category: 'price_variance', explanation: `${line.product ?? 'A line'}: ${unit}${pct !== null ? ` (${pct > 0 ? '+' : ''}${pct.toFixed(1)}%)` : ''}, ${stake.toFixed(2)} ${line.billPrice.currency ?? ''} at stake.`.replace(/ +\./, '.'), confidence: 0.85 };
+      return { category: 'price_variance', explanation: `${line.product ?? 'A line'}: ${unit}${pct !== null ? ` (${pct > 0 ? '+' : ''}${pct.toFixed(1)}%)` : ''}, ${formatAmount(stake, line.billPrice.currency)} at stake.`, confidence: 0.85 };
     }
   }
 }
@@ -82,5 +83,5 @@ function qty(n: number): string {
 }
 
 function money(m: { amount: number; currency: string | null } | undefined | null): string {
-  return m ? `${m.amount.toFixed(2)}${m.currency ? ` ${m.currency}` : ''}` : 'unknown amount';
+  return m ? formatAmount(m.amount, m.currency) : 'unknown amount';
 }

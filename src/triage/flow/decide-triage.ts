@@ -57,7 +57,8 @@ export async function decideTriage(click: TriageClick, deps: DecideTriageDeps): 
     await tell(refusal);
     return 'refused';
   }
-  const name = who.profile?.displayName ?? click.actor.displayName ?? who.user.name;
+  // Never the Slack handle a click carries (`casey.morgan`) while a real name is known.
+  const name = who.profile?.displayName || who.user.name || click.actor.displayName || click.actor.userId;
 
   if (click.action === 'retry') return retry(proposal, click, deps, tell);
   if (click.action === 'set_category') {
