@@ -55,6 +55,8 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
   });
   const readiness: ReadinessCheck = {
     name: 'odoo',
+    // Reported, not required: an Odoo outage must not take the web tier (Slack's acks) out.
+    required: false,
     async run() {
       const r = await gateway.checkReachable();
       if (!r.ok) return { ok: false, detail: r.reason };
