@@ -7,6 +7,9 @@ export interface ToggleProxy {
   /** Odoo "goes down": open connections are cut and new ones are refused until up(). */
   down(): void;
   up(): void;
+  /** Odoo "hangs": requests are held (not answered, not cut) until release() forwards them. */
+  hold(): void;
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -14,6 +17,7 @@ export interface ToggleProxy {
 export async function startToggleProxy(targetPort: number): Promise<ToggleProxy> {
   let isDown = false;
   let poison: string | null = null;
+  let held: Array<() => void> | null = null;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     if (isDown) return client.destroy();
@@ -29,7 +33,8 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
         upstream.destroy();
         return;
       }
-      upstream.write(chunk);
+      if (held) held.push(() => upstream.write(chunk));
+      else upstream.write(chunk);
     });
     upstream.pipe(client);
     client.on('close', () => upstream.destroy());
@@ -48,6 +53,14 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
     },
     up() {
       isDown = false;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const send of waiting) send();
     },
     stop: () =>
       new Promise((done) => {
