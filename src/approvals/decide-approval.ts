@@ -55,7 +55,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
       at: deps.now().toISOString(), orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id,
       action: click.action === 'details' ? 'request' : click.action, outcome, actor: click.actor, odooLogin: null,
       version: click.version, channel: click.source.channel, code: null, detail: null, ...extra,
-    });
+    }).then(() => undefined);
 
   if (click.action === 'details') {
     const card = request.cards.find((c) => c.channel === click.source.channel && c.messageId === click.source.messageId) ?? request.cards[0];
