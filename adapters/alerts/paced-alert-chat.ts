@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimited } from '../../src/errors/coded-error.ts';
 import type { ExceptionChat } from '../../src/alerts/lifecycle/exception-chat.ts';
+import { retryAfterGate } from '../queue/retry-after-gate.ts';
 
 /**
  * Reserves the next free send slot of a channel (Redis time, shared by every process): the answer
@@ -80,9 +81,11 @@ export function pacedAlertChat(chat: ExceptionChat, redis: Redis, prefix: string
     }
     throw new RateLimited(`pacing ${what}`, interval);
   };
-  const honour429 = async <T>(channel: string, run: () => Promise<T>): Promise<T> => {
+  // Shared with approvals and triage (same keys, given the same prefix): one limiter per channel and family.
+  const gate = retryAfterGate(redis, prefix);
+  const honour429 = async <T>(channel: string, run: () => Promise<T>, family: 'post' | 'update' = 'post'): Promise<T> => {
     try {
-      return await run();
+      return await gate(family, `slack:${channel}`, run);
     } catch (err) {
       const retryAfterMs = (err as { retryAfterMs?: unknown }).retryAfterMs;
       if (typeof retryAfterMs === 'number' && retryAfterMs > 0) await redis.eval(BLOCK, 1, postKey(channel), String(retryAfterMs));
@@ -97,7 +100,7 @@ export function pacedAlertChat(chat: ExceptionChat, redis: Redis, prefix: string
     },
     async updateException(message, view) {
       await pace(`${prefix}:pace:update:slack:${message.channel}:${message.messageId}`, updateMs, `updates of ${message.messageId}`);
-      return honour429(message.channel, () => chat.updateException(message, view));
+      return honour429(message.channel, () => chat.updateException(message, view), 'update');
     },
     async postDigest(channel, view) {
       await pace(postKey(channel), postMs, `posts to ${channel}`);

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ChatUserRef } from '../../src/approvals/approval-card-view.ts';
 import { RateLimited } from '../../src/errors/coded-error.ts';
 import type { ApprovalChat, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
+import { retryAfterGate } from './retry-after-gate.ts';
 
 /**
  * Paces what the bot sends, per channel and across every worker process: Slack allows about
@@ -18,25 +19,27 @@ export function pacedChat(chat: ApprovalChat, redis: Redis, prefix: string, opti
     throw new RateLimited(`pacing ${kind} to ${where}`, Math.max(left, 1));
   };
   const whereOf = (t: ChatTarget) => `${t.platform}:${t.kind === 'channel' ? t.channel : `user-${t.userId}`}`;
+  // Slack's 429 holds back every caller of the channel, not only the job that got it.
+  const gate = retryAfterGate(redis, prefix);
   return {
     async postApprovalCard(target, view) {
       await pace('post', whereOf(target), postMs);
-      return chat.postApprovalCard(target, view);
+      return gate('post', whereOf(target), () => chat.postApprovalCard(target, view));
     },
     async updateApprovalCard(message: PostedMessage, view) {
       await pace('update', `${message.platform}:${message.channel}:${message.messageId}`, updateMs);
-      return chat.updateApprovalCard(message, view);
+      return gate('update', `${message.platform}:${message.channel}`, () => chat.updateApprovalCard(message, view));
     },
     async postDetails(message, view) {
       await pace('post', `${message.platform}:${message.channel}`, postMs);
-      return chat.postDetails(message, view);
+      return gate('post', `${message.platform}:${message.channel}`, () => chat.postDetails(message, view));
     },
     async sendDirect(user: ChatUserRef, text) {
       await pace('post', `${user.platform}:user-${user.userId}`, postMs);
-      return chat.sendDirect(user, text);
+      return gate('post', `${user.platform}:user-${user.userId}`, () => chat.sendDirect(user, text));
     },
-    // Ephemeral answers are what a person waits for after a click: not delayed by the pace.
-    sendEphemeral: (channel, user, text) => chat.sendEphemeral(channel, user, text),
+    // Ephemeral answers are what a person waits for after a click: not paced, but a 429 is honoured.
+    sendEphemeral: (channel, user, text) => gate('ephemeral', `${user.platform}:${channel}`, () => chat.sendEphemeral(channel, user, text)),
     profile: (user) => chat.profile(user),
   };
 }

@@ -28,10 +28,14 @@ export interface StartWorkersOptions {
 export function startWorkers(options: StartWorkersOptions): WorkerPool {
   const stopping = new AbortController();
   const connections: Redis[] = [];
+  // The jobs this process is running, with their lock tokens: at a forced stop they are handed back.
+  const running = new Map<string, { job: Job; token: string }>();
   const workers = (options.queues ?? QUEUE_NAMES).map((queue) => {
     const processor = async (job: Job, token?: string) => {
       const handler = options.handlers[queue]?.[job.name];
       if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${queue}`);
+      const key = `${queue}/${job.id ?? ''}`;
+      if (token) running.set(key, { job, token });
       try {
         return await handler(job.data, { queue, name: job.name, jobId: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1, signal: stopping.signal });
       } catch (err) {
@@ -48,6 +52,8 @@ export function startWorkers(options: StartWorkersOptions): WorkerPool {
         }
         if (!isRetryable(err)) throw new UnrecoverableError(err instanceof Error ? err.message : String(err));
         throw err;
+      } finally {
+        running.delete(key);
       }
     };
     const connection = options.connection.duplicate();
@@ -68,17 +74,34 @@ export function startWorkers(options: StartWorkersOptions): WorkerPool {
   return {
     workers,
     async close(timeoutMs: number) {
-      const graceful = Promise.all(workers.map((w) => w.close()));
-      const timedOut = await Promise.race([graceful.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
-      if (timedOut) {
-        options.logger.warn({ timeoutMs }, 'jobs still running at shutdown: returning them to their queues');
+      // The whole close fits in timeoutMs: most of it for running jobs to finish, the rest to hand back the others.
+      const returnMs = Math.min(2_000, Math.floor(timeoutMs / 3));
+      const finished = (ms: number) => waitUntil(() => running.size === 0, ms);
+      // No new jobs from here on. BullMQ's own graceful close() is not used: it also waits out the
+      // blocking fetch (up to its drainDelay, 5 s), and a later close(true) returns that same promise.
+      await Promise.all(workers.map((w) => w.pause(true)));
+      if (!(await finished(timeoutMs - returnMs))) {
+        options.logger.warn({ timeoutMs, running: [...running.keys()] }, 'jobs still running at shutdown: returning them to their queues');
         stopping.abort();
-        await Promise.race([graceful, new Promise((r) => setTimeout(r, 2_000).unref())]);
-        await Promise.all(workers.map((w) => w.close(true)));
+        await finished(returnMs);
+        // Handlers that ignored the abort: their jobs go back now, not when their lock expires.
+        await Promise.all([...running.values()].map(({ job, token }) => job.moveToDelayed(Date.now() + 1_000, token).catch(() => undefined)));
+        running.clear();
       }
+      await Promise.all(workers.map((w) => w.close(true)));
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
+}
+
+/** Resolves true once `done()` holds, false if it still does not after `ms`. */
+async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
 }
 
 function retryAfterOf(err: unknown): number | null {

@@ -26,6 +26,7 @@ import type { JobHandlers, JobQueue } from '../../src/ports/job-queue.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
 import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
 import { pacedChat } from '../queue/paced-chat.ts';
+import { RedisCardsShown } from '../store/redis-cards-shown.ts';
 import { mountSlack, type MountedSlack } from '../slack/mount-slack.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
 import { createTeams, type Teams } from '../teams/create-teams.ts';
@@ -83,6 +84,7 @@ export function createApprovalsFeature(options: {
   const store = options.emit ? emittingApprovalStore(new RedisApprovalStore(redis, prefix), options.emit) : new RedisApprovalStore(redis, prefix);
   const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
   const cursors = new RedisCursorStore(redis, prefix);
+  const shown = new RedisCardsShown(redis, prefix);
 
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
   const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth, notify: queues.notify });
@@ -97,7 +99,7 @@ export function createApprovalsFeature(options: {
   let observer: ApprovalObserver | undefined;
   const reconcileDeps = (): ReconcileDeps => ({ ...base(), cursors });
   const notifyDeps = (): NotifyDeps => ({
-    store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now, ...(delegations ? { delegations } : {}),
+    store, queue, rules, odoo: odoo.gateway, odooUrl: odoo.url, now, shown, ...(delegations ? { delegations } : {}),
     chat: (p) => chats[p] ?? null,
     directory: { findByEmail: async (p, email) => (p === 'slack' && slack ? slack.findByEmail(email) : p === 'teams' && teams ? teams.chat.findByEmail(email) : null) },
   });

@@ -76,6 +76,8 @@ export async function connectOdoo(options: { config: Config; logger: Logger; met
   });
   const readiness: ReadinessCheck = {
     name: 'odoo',
+    // Reported, not required: an Odoo outage must not take the web tier (Slack's acks) out.
+    required: false,
     run: () => checkOdooHealth({ gateway, url, db: odoo.db, username: odoo.username, embedded: odoo.mode === 'embedded' }),
   };
   return { gateway, url, db: odoo.db, embedded: odoo.mode === 'embedded', readiness, close };

@@ -3,12 +3,12 @@ import { PolicyError } from '../../src/policy/policy-error.ts';
 import { RedisUnavailableError } from '../store/ensure-redis.ts';
 import { loadConfig } from './load-config.ts';
 import { createLogger } from './logger.ts';
+import { drainOnSignals } from './drain-on-signals.ts';
 import type { BotRuntime } from './start-bot.ts';
 
 /**
  * Shared by `npm start` and `npm run worker`: a bad configuration or an unreachable Redis stops
- * the process with one line and exit code 1; SIGTERM/SIGINT stop it gracefully (a second
- * signal exits at once).
+ * the process with one line and exit code 1; SIGTERM/SIGINT start one drain (drain-on-signals.ts).
  */
 export async function runProcess(role: { http: boolean; workers: boolean; describe: (bot: BotRuntime) => string }): Promise<void> {
   let config;
@@ -38,18 +38,6 @@ export async function runProcess(role: { http: boolean; workers: boolean; descri
   }
   logger.info(role.describe(bot));
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'stopping: no new work, finishing running jobs');
-    await bot.stop();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', (s) => void stop(s));
-  process.on('SIGINT', (s) => void stop(s));
+  // The drain itself fits in SHUTDOWN_TIMEOUT_MS (see WorkerPool.close); the margin covers closing connections.
+  drainOnSignals({ drain: () => bot.stop(), logger, hardDeadlineMs: config.shutdownTimeoutMs + 5_000 });
 }

@@ -97,8 +97,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
   const now = options.now ?? (() => new Date());
   const closers: Array<() => Promise<void>> = [];
   let stopped: Promise<void> | undefined;
+  let stopStartedAt = 0;
   const stopAll = () =>
     (stopped ??= (async () => {
+      stopStartedAt = Date.now();
       for (const close of [...closers].reverse()) await close().catch((err) => logger.warn({ err: String(err) }, 'error while stopping'));
     })());
   try {
@@ -168,10 +170,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       const listening = await listen(app, config.port);
       server = listening;
       // Closing the server first stops new requests; idle keep-alive sockets would hold it open.
+      // A request still running gets a moment to answer; a load balancer's keep-alive socket that
+      // turns idle later would hold the server open for ever, so past it every socket is closed.
       closeServer = () =>
         new Promise<void>((done) => {
           listening.close(() => done());
           listening.closeIdleConnections();
+          setTimeout(() => listening.closeAllConnections(), Math.min(3_000, Math.floor(config.shutdownTimeoutMs / 4))).unref();
         });
       closers.push(closeServer);
       const address = listening.address();
@@ -214,7 +219,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
-      closers.push(() => pool.close(config.shutdownTimeoutMs));
+      // Jobs get what is left of SHUTDOWN_TIMEOUT_MS after the HTTP server closed, less a moment to close connections.
+      closers.push(() => pool.close(Math.max(500, config.shutdownTimeoutMs - (Date.now() - stopStartedAt) - Math.min(500, config.shutdownTimeoutMs / 10))));
       await approvals.schedule();
       await alerts.schedule();
       await triage.schedule();

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RateLimited } from '../../src/errors/coded-error.ts';
 import type { ChatTarget } from '../../src/ports/chat.ts';
 import type { TriageChat } from '../../src/triage/flow/triage-ports.ts';
+import { retryAfterGate } from '../queue/retry-after-gate.ts';
 
 /**
  * Paces the triage cards per channel across every worker process, on the same Redis keys as the
@@ -17,18 +18,20 @@ export function pacedTriageChat(chat: TriageChat, redis: Redis, prefix: string, 
     throw new RateLimited(`pacing ${kind} to ${where}`, Math.max(await redis.pttl(key), 1));
   };
   const whereOf = (t: ChatTarget) => `${t.platform}:${t.kind === 'channel' ? t.channel : `user-${t.userId}`}`;
+  // The same Retry-After limiter (and keys) as the approval cards: a 429 holds the channel for both.
+  const gate = retryAfterGate(redis, prefix);
   return {
     async postCard(target, view) {
       await pace('post', whereOf(target), postMs);
-      return chat.postCard(target, view);
+      return gate('post', whereOf(target), () => chat.postCard(target, view));
     },
     async updateCard(message, view) {
       await pace('update', `${message.platform}:${message.channel}:${message.messageId}`, updateMs);
-      return chat.updateCard(message, view);
+      return gate('update', `${message.platform}:${message.channel}`, () => chat.updateCard(message, view));
     },
     async postText(platform, channel, text) {
       await pace('post', `${platform}:${channel}`, postMs);
-      return chat.postText(platform, channel, text);
+      return gate('post', `${platform}:${channel}`, () => chat.postText(platform, channel, text));
     },
     // Ephemeral answers are what a person waits for after a click: not delayed by the pace.
     sendEphemeral: (channel, user, text) => chat.sendEphemeral(channel, user, text),

@@ -45,7 +45,8 @@ export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided'
  */
 export async function decideApproval(click: ApprovalClick, deps: DecideApprovalDeps): Promise<DecideOutcome> {
   const request = await deps.store.get(click.requestId);
-  const tell = (text: string) => enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, click.clickId);
+  const tell = (text: string) =>
+    enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, onceKey(click, text, deps.now()));
   if (!request) {
     await tell('This approval request is no longer known to the bot. Open the PO in Odoo to see where it stands.');
     return 'missing';
@@ -55,7 +56,7 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
       at: deps.now().toISOString(), orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id,
       action: click.action === 'details' ? 'request' : click.action, outcome, actor: click.actor, odooLogin: null,
       version: click.version, channel: click.source.channel, code: null, detail: null, ...extra,
-    });
+    }).then(() => undefined);
 
   if (click.action === 'details') {
     const card = request.cards.find((c) => c.channel === click.source.channel && c.messageId === click.source.messageId) ?? request.cards[0];
@@ -158,6 +159,20 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   await audit('accepted', { odooLogin: approver.login, detail: decisionDetail(decision) });
   deps.observer?.levelDecided({ ruleName: request.ruleName, level: 1, hoursWaited: deps.rules.businessHours(request.ruleName, new Date(request.requestedAt), new Date(decision.at)) });
   return 'accepted';
+}
+
+/** Within this window, the same answer to the same person about the same card is sent once. */
+const SAME_ANSWER_WINDOW_MS = 5 * 60_000;
+
+/**
+ * The key of a private answer: the card, the person, the words and the window. A hundred clicks on
+ * one card by one person (an impatient double-tapper, a retried delivery) get one message; a
+ * different answer, or the same one minutes later, is sent.
+ */
+function onceKey(click: ApprovalClick, text: string, now: Date): string {
+  let hash = 0x811c9dc5; // FNV-1a: a short, stable digest of the words
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return jobId('answer', click.requestId, click.actor.platform, click.actor.userId, hash.toString(36), Math.floor(now.getTime() / SAME_ANSWER_WINDOW_MS));
 }
 
 async function retryWriteBack(

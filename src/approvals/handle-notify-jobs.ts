@@ -2,6 +2,7 @@ import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { ApprovalChat, ChatPlatform, ChatTarget, PostedMessage } from '../ports/chat.ts';
 import type { ChatDirectory } from '../ports/chat-directory.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
+import type { CardsShown } from '../ports/cards-shown.ts';
 import { BusinessRefusal } from '../errors/coded-error.ts';
 import type { ApprovalRequest, CardPerson } from './approval-request.ts';
 import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
@@ -22,6 +23,8 @@ export interface NotifyDeps {
   now: () => Date;
   /** Members of an Odoo group who are away get their delegate asked instead. */
   delegations?: DelegationLookup;
+  /** Coalesces updates of one message (optional: without it every job updates). */
+  shown?: CardsShown;
 }
 
 /** How a card for a person with no account on the platform fails (the Teams adapter retries these when they appear). */
@@ -81,8 +84,16 @@ export async function handlePostCard(job: PostCardJob, deps: NotifyDeps): Promis
 export async function handleUpdateCards(job: UpdateCardsJob, deps: NotifyDeps): Promise<string> {
   const request = await deps.store.get(job.requestId);
   if (!request) return 'request_gone';
-  for (const card of request.cards) await chatFor(deps, card.platform).updateApprovalCard(card, viewOf(request, deps, card));
-  return `updated ${request.cards.length}`;
+  let updated = 0;
+  for (const card of request.cards) {
+    // Several jobs for one message (one per revision, or a retried one) coalesce to its newest state.
+    const key = `${request.id}:${card.platform}:${card.channel}:${card.messageId}`;
+    if (deps.shown && (await deps.shown.shown(key)) >= request.revision) continue;
+    await chatFor(deps, card.platform).updateApprovalCard(card, viewOf(request, deps, card));
+    await deps.shown?.markShown(key, request.revision);
+    updated += 1;
+  }
+  return `updated ${updated} of ${request.cards.length}`;
 }
 
 export async function handlePostDetails(job: PostDetailsJob, deps: NotifyDeps): Promise<string> {

@@ -63,10 +63,13 @@ export async function enqueuePostCards(queue: JobQueue, request: Pick<ApprovalRe
   }
 }
 
-/** One job per revision: a later job renders the newest state anyway, so none is ever stale. */
-export async function enqueueCardUpdates(queue: JobQueue, request: ApprovalRequest): Promise<void> {
+/**
+ * One job per revision: a later job renders the newest state anyway, so none is ever stale. A step
+ * that may run twice (a write-back re-run after a crash) names itself instead, so it updates once.
+ */
+export async function enqueueCardUpdates(queue: JobQueue, request: ApprovalRequest, step?: string): Promise<void> {
   const data: UpdateCardsJob = { requestId: request.id, revision: request.revision };
-  await queue.enqueue('notify', NOTIFY_JOBS.updateCards, data, { jobId: jobId('update-cards', request.id, `r${request.revision}`) });
+  await queue.enqueue('notify', NOTIFY_JOBS.updateCards, data, { jobId: jobId('update-cards', request.id, step ?? `r${request.revision}`) });
 }
 
 export async function enqueueEphemeral(queue: JobQueue, job: EphemeralJob, key: string): Promise<void> {

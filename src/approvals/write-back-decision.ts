@@ -22,7 +22,9 @@ export interface WriteBackDeps {
  * Writes one decision to Odoo, exactly once, however often the job runs: it re-reads the PO
  * before acting (an earlier attempt may have approved it already), re-reads after acting (Odoo
  * silently ignores an approve it does not allow), and looks for its own chatter note before
- * posting one. The card follows every step: queued, retrying, written, failed.
+ * posting one. The card follows every step: queued, retrying, written, failed. What follows the
+ * write (card, buyer's DM, audit "written") happens exactly once too: a re-run after a crash finds
+ * the write recorded and finishes only the bookkeeping, each step keyed by the decision.
  */
 export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: WriteBackDeps): Promise<'written' | 'already_written'> {
   const request = await deps.store.get(job.requestId);
@@ -31,19 +33,23 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
   if (request && level) return writeLevelNote(request, level, deps);
   const decision = request?.decision;
   if (!request || !decision || decision.id !== job.decisionId) throw new BusinessRefusal('decision_missing', `decision ${job.decisionId} is not recorded; nothing to write`);
-  if (request.writeback?.state === 'written') return 'already_written';
-  try {
-    if (decision.action === 'approve') await approve(request, deps);
-    else await reject(request, decision, deps);
-    await ensureNote(request, decision, deps);
-  } catch (err) {
-    await recordFailure(request, err, ctx, deps);
-    throw err;
+  // A re-run after a crash between the Odoo write and the end of the bookkeeping: Odoo is done, the
+  // bookkeeping is finished below, each step once (keyed by the decision, so a repeat is a no-op).
+  const already = request.writeback?.state === 'written' ? request.writeback : null;
+  if (!already) {
+    try {
+      if (decision.action === 'approve') await approve(request, deps);
+      else await reject(request, decision, deps);
+      await ensureNote(request, decision, deps);
+    } catch (err) {
+      await recordFailure(request, err, ctx, deps);
+      throw err;
+    }
   }
-  const at = deps.now().toISOString();
-  const written = await deps.store.update(request.id, (r) => ({ ...r, writeback: { state: 'written', at } }));
+  const at = already?.at ?? deps.now().toISOString();
+  const written = already ? request : await deps.store.update(request.id, (r) => ({ ...r, writeback: { state: 'written', at } }));
   await deps.store.close(request.id);
-  if (written) await enqueueCardUpdates(deps.queue, written);
+  if (written) await enqueueCardUpdates(deps.queue, written, `written-${decision.id}`);
   const s = request.snapshot;
   if (s.buyerId) {
     const verb = decision.action === 'approve' ? 'approved' : 'rejected';
@@ -53,8 +59,8 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
   await deps.audit.record({
     at, orderId: request.orderId, orderName: s.orderName, requestId: request.id, action: 'writeback', outcome: 'written',
     actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: decision.action, detail: decisionDetail(decision),
-  });
-  return 'written';
+  }, { onceKey: `written-${decision.id}` });
+  return already ? 'already_written' : 'written';
 }
 
 /** "Dana Okafor", or "Dana Okafor on behalf of Avery Quinn" for a delegate's decision. */

@@ -20,7 +20,11 @@ export interface AuditEntry {
 }
 
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
+  /**
+   * Appends the entry. With `onceKey`, only the first record under that key is kept (a job re-run
+   * after a crash records its step again): answers false when the key was already used.
+   */
+  record(entry: AuditEntry, options?: { onceKey?: string }): Promise<boolean | void>;
   /** Newest first. */
   forOrder(orderId: number, limit?: number): Promise<AuditEntry[]>;
 }

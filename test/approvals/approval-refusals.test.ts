@@ -43,6 +43,17 @@ describe('refused clicks change nothing', () => {
     expect((await h.bot.approvals.audit.forOrder(po.id)).find((a) => a.outcome === 'refused')).toMatchObject({ code: 'not_an_approver' });
   });
 
+  it('tells a person who clicks the same refused card again and again once, and audits every click', async () => {
+    const po = await h.createWaitingPo({ amount: 6050 });
+    const card = await h.waitForCard(po.name);
+    for (let i = 0; i < 10; i++) expect((await h.click('helen', card, 'approve')).status).toBe(200);
+    await told('helen', `You are not an approver of ${po.name}`);
+    await waitFor(async () => (await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.outcome === 'refused').length === 10, 15_000, 'every click audited');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(h.ephemeralsTo('helen').filter((t) => t.includes(po.name))).toHaveLength(1);
+    expect(await h.admin.readState(po.id)).toBe('to approve');
+  });
+
   it('refuses the buyer approving their own PO, even when listed as an approver', async () => {
     const po = await h.createWaitingPo({ amount: 6500, buyerLogin: 'mholt@northgate-supply.example' });
     const card = await h.waitForCard(po.name);

@@ -17,7 +17,7 @@ describe.each(SERVED_VERSIONS)('a PO decided in Odoo %i', (version) => {
   let h: ApprovalHarness;
   let daniel: OdooAwait;
   beforeAll(async () => {
-    h = await startApprovalHarness({ RECONCILE_INTERVAL_SECONDS: '300' }, { version, protocol: version >= 19 ? 'json2' : 'xmlrpc' });
+    h = await startApprovalHarness({ RECONCILE_INTERVAL_SECONDS: '300' }, { profile: { version, protocol: version >= 19 ? 'json2' : 'xmlrpc' } });
     // A purchase manager, working in Odoo itself.
     daniel = new OdooAwait({ baseUrl: h.odoo.url, db: h.odoo.db, username: 'dokafor@northgate-supply.example', password: 'dokafor' });
     await daniel.connect();

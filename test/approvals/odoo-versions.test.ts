@@ -12,7 +12,7 @@ import { waitFor } from '../support/spawn-bot.ts';
 describe.each(ODOO_PROFILES)('approvals on %s', (profile) => {
   let h: ApprovalHarness;
   beforeAll(async () => {
-    h = await startApprovalHarness({}, profile);
+    h = await startApprovalHarness({}, { profile });
   }, 90_000);
   afterAll(async () => h?.close());
 

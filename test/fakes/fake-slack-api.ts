@@ -17,6 +17,10 @@ export interface FakeSlackCall {
   body: Record<string, unknown>;
   /** What the fake answered (set once answered). */
   response?: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at: number;
+  /** Answered 429 by a rate-limit storm. */
+  limited?: boolean;
 }
 
 export interface FakeSlackApi {
@@ -28,6 +32,8 @@ export interface FakeSlackApi {
   callsOf(method: string): FakeSlackCall[];
   /** The next call of `method` fails this way (queue several to fail several calls). */
   failNext(method: string, failure: FakeSlackFailure): void;
+  /** A 429 storm: every call about `channel` answers 429 with Retry-After for the next `forMs`. */
+  rateLimitChannel(channel: string, retryAfterSeconds: number, forMs: number): void;
   stop(): Promise<void>;
 }
 
@@ -50,6 +56,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   const users = new Map((options.users ?? []).map((u) => [u.id, u]));
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
+  const storms = new Map<string, { retryAfter: number; until: number }>();
   const messages = new Map<string, Record<string, unknown>>();
   let tsCounter = 0;
   let viewCounter = 0;
@@ -124,12 +131,17 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     const body: Record<string, unknown> = parseArgs(req.headers['content-type'], raw) ?? {};
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/response/')) {
-      calls.push({ method: 'response_url', body });
+      calls.push({ method: 'response_url', body, at: Date.now() });
       return send(res, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, '');
-    const call: FakeSlackCall = { method, body };
+    const call: FakeSlackCall = { method, body, at: Date.now() };
     calls.push(call);
+    const storm = typeof body.channel === 'string' ? storms.get(body.channel) : undefined;
+    if (storm && storm.until > call.at) {
+      call.limited = true;
+      return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(storm.retryAfter) });
+    }
     const failure = failures.get(method)?.shift();
     if (failure) {
       if ('error' in failure) return send(res, 200, { ok: false, error: failure.error });
@@ -157,6 +169,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     responseUrl: `${base}/response/T0FAKE/1/abc`,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
+    rateLimitChannel(channel, retryAfterSeconds, forMs) {
+      storms.set(channel, { retryAfter: retryAfterSeconds, until: Date.now() + forMs });
+    },
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },

@@ -67,17 +67,22 @@ describe('webhook rules in demo mode', () => {
 });
 
 describe('readiness when Odoo is down', () => {
-  it('answers 503 with the reason', async () => {
+  it('stays ready (Redis answers), reports Odoo down in the body and in /metrics', async () => {
     const port = await freePort();
     const down = await startTestBot({ ODOO_URL: `http://127.0.0.1:${port}`, ODOO_DB: 'prod', ODOO_USERNAME: 'bot', ODOO_PASSWORD: 'secret', ODOO_WEBHOOK_TOKEN: 'x'.repeat(20), ODOO_TIMEOUT_MS: '1000', POLICY_FILE: 'policy.example.yaml' }, { workers: false });
     try {
+      expect((await fetch(`${down.url}/healthz`)).status).toBe(200);
       const res = await fetch(`${down.url}/readyz`);
-      expect(res.status).toBe(503);
-      const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
-      expect(body.status).toBe('not ready');
-      expect(body.checks.redis?.ok).toBe(true);
-      expect(body.checks.odoo?.ok).toBe(false);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { status: string; checks: Record<string, { ok: boolean; required: boolean; detail?: string }>; warnings: string[] };
+      expect(body.status).toBe('ready, degraded');
+      expect(body.checks.redis).toMatchObject({ ok: true, required: true });
+      expect(body.checks.odoo).toMatchObject({ ok: false, required: false });
       expect(body.checks.odoo?.detail).toContain(`Odoo at http://127.0.0.1:${port} refused the connection`);
+      expect(body.warnings.join('\n')).toMatch(/odoo is not answering .*retried/);
+      const metrics = await (await fetch(`${down.url}/metrics`)).text();
+      expect(metrics).toContain('chatops_dependency_up{dependency="odoo",required="false"} 0');
+      expect(metrics).toContain('chatops_dependency_up{dependency="redis",required="true"} 1');
     } finally {
       await down.close();
     }

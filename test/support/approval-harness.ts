@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import { ensureWebhookRule } from '../../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { seedDistribution } from '../../adapters/embedded-odoo/seed/seed-distribution.ts';
@@ -75,7 +76,8 @@ export function buttonsOf(body: Record<string, unknown>): Record<string, string>
  * The approval flow end to end: the embedded Odoo (seeded) behind a proxy that can take it down,
  * the fake Slack Web API, and the bot configured for both, with its webhook rule in Odoo.
  */
-export async function startApprovalHarness(env: Record<string, string> = {}, profile: OdooProfile = odooProfile()): Promise<ApprovalHarness> {
+export async function startApprovalHarness(env: Record<string, string> = {}, options: { profile?: OdooProfile; handlers?: JobHandlers } = {}): Promise<ApprovalHarness> {
+  const profile = options.profile ?? odooProfile();
   const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void seedDistribution(store, { seed: 7, scale: 70, now: new Date() }) });
   const proxy = await startToggleProxy(odoo.port);
   const slack = await startFakeSlackApi({ users: Object.values(SLACK_USERS) });
@@ -84,7 +86,7 @@ export async function startApprovalHarness(env: Record<string, string> = {}, pro
     ODOO_URL: proxy.url, ODOO_DB: odoo.db, ODOO_USERNAME: 'admin', ODOO_PASSWORD: 'admin', ODOO_WEBHOOK_TOKEN: token, ODOO_TIMEOUT_MS: '2000',
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
     POLICY_FILE: resolve(PROJECT_ROOT, 'test/fixtures/approval-policy.yaml'), RECONCILE_INTERVAL_SECONDS: '3600', ...botOdooEnv(odoo, profile), ...env,
-  });
+  }, { handlers: options.handlers });
   const admin = new OdooAwaitGateway({ url: odoo.url, db: odoo.db, username: 'admin', password: 'admin', timeoutMs: 5000, ...adminWire(odoo, profile) });
   await ensureWebhookRule(admin, `${bot.url}/webhooks/odoo/${token}`);
 

@@ -9,6 +9,9 @@ export interface ToggleProxy {
   /** The server "hangs": connections stay open but what the client sends is swallowed, until up(). */
   stall(): void;
   up(): void;
+  /** Odoo "hangs": requests are held (not answered, not cut) until release() forwards them. */
+  hold(): void;
+  release(): void;
   stop(): Promise<void>;
 }
 
@@ -17,6 +20,7 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
   let isDown = false;
   let stalled = false;
   let poison: string | null = null;
+  let held: Array<() => void> | null = null;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     if (isDown) return client.destroy();
@@ -33,7 +37,8 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
         upstream.destroy();
         return;
       }
-      upstream.write(chunk);
+      if (held) held.push(() => upstream.write(chunk));
+      else upstream.write(chunk);
     });
     upstream.pipe(client);
     client.on('close', () => upstream.destroy());
@@ -56,6 +61,14 @@ export async function startToggleProxy(targetPort: number): Promise<ToggleProxy>
     up() {
       isDown = false;
       stalled = false;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const send of waiting) send();
     },
     stop: () =>
       new Promise((done) => {

@@ -13,6 +13,7 @@ afterAll(async () => bot?.close());
 interface OpsData {
   exceptions: Array<{ type: string; state: string; age: string; count: number }>;
   agreement: unknown[];
+  dependencies: Array<{ name: string; up: boolean; required: boolean }>;
 }
 
 describe('the operations page panels', () => {
@@ -27,5 +28,8 @@ describe('the operations page panels', () => {
     const page = await (await fetch(`${bot.url}/workspace/ops`)).text();
     expect(page).toMatch(/<h2>Open exceptions \(\d+\)<\/h2>/);
     expect(page).toContain('<h2>Triage agreement</h2>');
+    // Redis and Odoo as /readyz sees them; Odoo is reported, not needed to take work.
+    expect(data.dependencies).toEqual(expect.arrayContaining([{ name: 'redis', up: true, required: true }, { name: 'odoo', up: true, required: false }]));
+    expect(page).toContain('<h2>Dependencies</h2>');
   }, 45_000);
 });

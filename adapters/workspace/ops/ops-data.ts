@@ -31,6 +31,8 @@ export interface OpsData {
   exceptions: Array<{ type: string; state: string; age: string; count: number }>;
   /** Share of proposals confirmed unchanged, by kind, category and provider (chatops_triage_agreement_ratio). */
   agreement: Array<{ kind: string; category: string; provider: string; ratio: number }>;
+  /** Redis and Odoo as /readyz sees them (chatops_dependency_up): Odoo down is shown, not fatal. */
+  dependencies: Array<{ name: string; up: boolean; required: boolean }>;
 }
 
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
@@ -82,5 +84,6 @@ export async function readOpsData(deps: { queues: BullQueues; store: RedisApprov
   const agreement = (await gauge('chatops_triage_agreement_ratio')).map((v) => ({
     kind: String(v.labels.kind ?? ''), category: String(v.labels.category ?? ''), provider: String(v.labels.provider ?? ''), ratio: v.value,
   }));
-  return { at: now.toISOString(), queues, approvals, webhooks, exceptions, agreement };
+  const dependencies = (await gauge('chatops_dependency_up')).map((v) => ({ name: String(v.labels.dependency ?? ''), up: v.value === 1, required: v.labels.required === 'true' }));
+  return { at: now.toISOString(), queues, approvals, webhooks, exceptions, agreement, dependencies };
 }

@@ -29,6 +29,9 @@ const money = (amount: number, currency: string) => formatAmount(amount, currenc
 
 /** The operations page: plain HTML, readable without JavaScript; Retry is a form POST. */
 export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, notice?: string, webhook?: { url: string; secret: string; curl: string | null }): string {
+  const dependencyRows = data.dependencies.map(
+    (d) => html`<tr><th scope="row">${d.name}</th><td class="${d.up ? '' : 'bad'}">${d.up ? 'answering' : d.required ? 'not answering: not ready' : 'not answering: work waits and is retried'}</td><td>${d.required ? 'yes' : 'no'}</td></tr>`,
+  );
   const queueRows = data.queues.map(
     (q) => html`<tr><th scope="row">${q.name}</th>${raw(['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'].map((s) => html`<td class="${s === 'failed' && (q.counts[s] ?? 0) > 0 ? 'bad' : ''}">${q.counts[s] ?? 0}</td>`).join(''))}</tr>`,
   );
@@ -49,6 +52,7 @@ export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, no
 <body class="ops"><header><h1>Operations</h1><nav><a href="/workspace">← Workspace</a> · <a href="/metrics">/metrics</a> · <a href="/readyz">/readyz</a> · <a href="/workspace/ops">Refresh</a></nav>
 <p class="muted">As of ${data.at.slice(0, 19).replace('T', ' ')} UTC. Queues and approvals are read from Redis (every process); webhook counts are this web process's.</p></header>
 ${notice ? raw(html`<p class="notice" role="status">${notice}</p>`) : ''}
+<section><h2>Dependencies</h2>${data.dependencies.length ? raw(html`<table><thead><tr><th>dependency</th><th>state</th><th>needed to take work</th></tr></thead><tbody>${raw(dependencyRows.join(''))}</tbody></table>`) : raw('<p class="muted">Not checked by this process.</p>')}</section>
 <section><h2>Queues</h2><table><thead><tr><th>queue</th><th>waiting</th><th>active</th><th>delayed</th><th>prioritized</th><th>failed</th><th>completed</th></tr></thead><tbody>${raw(queueRows.join(''))}</tbody></table></section>
 <section><h2>Failed jobs (${failed.length})</h2>${failed.length ? raw(html`<table><thead><tr><th>queue</th><th>job</th><th>name</th><th>reason</th><th>attempts</th><th>failed at (UTC)</th><th></th></tr></thead><tbody>${raw(failedRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
 <section><h2>Approvals waiting (${data.approvals.length})</h2>${data.approvals.length ? raw(html`<table><thead><tr><th>order</th><th>vendor</th><th>amount</th><th>rule</th><th>state</th><th>requested</th><th>age</th></tr></thead><tbody>${raw(approvalRows.join(''))}</tbody></table>`) : raw('<p class="muted">None.</p>')}</section>
