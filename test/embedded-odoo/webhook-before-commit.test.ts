@@ -53,7 +53,10 @@ describe.each(SERVED_VERSIONS)('webhooks and the commit on the embedded Odoo %i'
     for (const [i, t] of seen.entries()) {
       const r = ref.transitions[i];
       expect(t.rpcFault?.faultCode ?? null, t.transition).toBe(r.rpc_fault?.faultCode ?? null);
-      if (r.rpc_fault) expect(t.rpcFault?.last, t.transition).toBe(String(r.rpc_fault.faultString).trim().split('\n').at(-1));
+      // The user's database id differs between the recorded database and the embedded one (on 19
+      // the buyer is user 7 there, 8 here): compare the fault with it masked.
+      const masked = (line: string | undefined) => line?.replace(/User: \d+/, 'User: N');
+      if (r.rpc_fault) expect(masked(t.rpcFault?.last), t.transition).toBe(masked(String(r.rpc_fault.faultString).trim().split('\n').at(-1)));
     }
   });
 
