@@ -31,6 +31,25 @@ export function signatureMatches(secret: string, raw: Buffer, header: string | u
 }
 
 /**
+ * The raw body of a request signed with the shared n8n / mail-gateway secret, or null after
+ * answering 503 (no secret configured) or 401 (bad signature). Checked before anything is parsed.
+ */
+export function signedBody(secret: string | undefined, req: Request, res: Response, count: (outcome: string) => void): Buffer | null {
+  if (!secret) {
+    count('disabled');
+    res.status(503).json({ error: 'webhook_disabled', message: 'SUPPLIER_EMAIL_HMAC_SECRET is not configured' });
+    return null;
+  }
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (!signatureMatches(secret, raw, req.get(SIGNATURE_HEADER))) {
+    count('unauthorized');
+    res.status(401).json({ error: 'bad_signature', message: `${SIGNATURE_HEADER} must be sha256=<hex HMAC-SHA256 of the body with SUPPLIER_EMAIL_HMAC_SECRET>` });
+    return null;
+  }
+  return raw;
+}
+
+/**
  * POST /webhooks/supplier-email: an email from a mail gateway or n8n. The signature is checked
  * on the raw body before anything is parsed; a repeat of a Message-ID is answered 200 and dropped.
  */
@@ -38,17 +57,8 @@ export function registerSupplierEmailWebhook(app: Express, deps: SupplierEmailWe
   const count = (outcome: string) => deps.metrics.webhookRequests.inc({ source: 'supplier-email', outcome });
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
   app.post('/webhooks/supplier-email', readBody, async (req: Request, res: Response, next: NextFunction) => {
-    if (!deps.secret) {
-      count('disabled');
-      res.status(503).json({ error: 'webhook_disabled', message: 'SUPPLIER_EMAIL_HMAC_SECRET is not configured' });
-      return;
-    }
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!signatureMatches(deps.secret, raw, req.get(SIGNATURE_HEADER))) {
-      count('unauthorized');
-      res.status(401).json({ error: 'bad_signature', message: `${SIGNATURE_HEADER} must be sha256=<hex HMAC-SHA256 of the body with SUPPLIER_EMAIL_HMAC_SECRET>` });
-      return;
-    }
+    const raw = signedBody(deps.secret, req, res, count);
+    if (!raw) return;
     const email = readJsonBody(raw, supplierEmailEventSchema, res, count);
     if (!email) return;
     try {

@@ -7,7 +7,7 @@ import { receiveSupplierEvent } from '../../../src/supplier-events/receive-suppl
 import { supplierEventSchema } from '../../../src/supplier-events/supplier-event.ts';
 import type { Metrics } from '../metrics.ts';
 import { readJsonBody } from '../read-json-body.ts';
-import { SIGNATURE_HEADER, signatureMatches } from './supplier-email-webhook.ts';
+import { signedBody } from './supplier-email-webhook.ts';
 
 export interface SupplierEventWebhookDeps {
   /** The same HMAC secret as the supplier-email webhook (one secret for the n8n flows); undefined disables it (503). */
@@ -32,17 +32,8 @@ export function registerSupplierEventWebhook(app: Express, deps: SupplierEventWe
   const count = (outcome: string) => deps.metrics.webhookRequests.inc({ source: 'supplier-event', outcome });
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes });
   app.post('/webhooks/supplier-event', readBody, async (req: Request, res: Response, next: NextFunction) => {
-    if (!deps.secret) {
-      count('disabled');
-      res.status(503).json({ error: 'webhook_disabled', message: 'SUPPLIER_EMAIL_HMAC_SECRET is not configured (it signs supplier events too)' });
-      return;
-    }
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!signatureMatches(deps.secret, raw, req.get(SIGNATURE_HEADER))) {
-      count('unauthorized');
-      res.status(401).json({ error: 'bad_signature', message: `${SIGNATURE_HEADER} must be sha256=<hex HMAC-SHA256 of the body with SUPPLIER_EMAIL_HMAC_SECRET>` });
-      return;
-    }
+    const raw = signedBody(deps.secret, req, res, count);
+    if (!raw) return;
     const event = readJsonBody(raw, supplierEventSchema, res, count);
     if (!event) return;
     try {
