@@ -11,7 +11,7 @@ import { orderFactsOf } from '../triage/flow/order-facts.ts';
 import { emailProposalId } from '../triage/flow/triage-email.ts';
 import { enqueuePostCard } from '../triage/flow/triage-jobs.ts';
 import type { TriageStore } from '../triage/flow/triage-ports.ts';
-import type { EmailProposal } from '../triage/flow/triage-proposal.ts';
+import { newEmailProposal } from '../triage/flow/new-email-proposal.ts';
 import type { TriageSettings } from '../triage/triage-settings.ts';
 import { decideSupplierEvent, plannedDates, type SupplierEventRoute } from './decide-supplier-event.ts';
 import { matchSupplierEvent, type MatchedSupplierEvent } from './match-supplier-event.ts';
@@ -69,25 +69,11 @@ async function proposeToPerson(m: MatchedSupplierEvent, route: Extract<SupplierE
   const id = emailProposalId(`supplier-event:${job.event.event_id}`);
   const order = orderFactsOf(m.order);
   const reading = readingOf(m, route);
-  const proposal: EmailProposal = {
-    kind: 'supplier-email',
-    id,
-    revision: 1,
-    createdAt: deps.now().toISOString(),
-    status: 'open',
-    proposed: reading.category,
-    category: reading.category,
-    changedBy: null,
-    decision: null,
-    writeback: null,
-    target: order.buyerId ? { kind: 'odoo-user', odooUserId: order.buyerId, fallbackChannel: deps.triage.unmatchedChannel } : { kind: 'channel', channel: deps.triage.unmatchedChannel },
-    cards: [],
-    source: 'supplier-event',
+  const proposal = newEmailProposal({
+    id, now: deps.now(), reading, order, unmatchedChannel: deps.triage.unmatchedChannel, source: 'supplier-event',
     email: { from: m.event.source, subject: `${m.event.type} ${m.event.event_id}`, receivedAt: m.event.occurred_at ?? deps.now().toISOString(), messageKey: `supplier-event-${job.event.event_id}` },
     match: { kind: 'reference', detail: `matched by the PO reference ${m.order.name} in the event` },
-    order,
-    reading,
-  };
+  });
   await deps.store.create(proposal);
   // A re-run (crash after the store) finds the proposal and only makes sure its card goes.
   await enqueuePostCard(deps.queue, id);

@@ -8,6 +8,7 @@ import type { TriageEmailJob } from '../receive-supplier-email.ts';
 import { messageKey, toSupplierEmail } from '../supplier-email-event.ts';
 import type { TriageSettings } from '../triage-settings.ts';
 import { orderFactsOf } from './order-facts.ts';
+import { newEmailProposal } from './new-email-proposal.ts';
 import { enqueuePostCard } from './triage-jobs.ts';
 import type { TriageRecorder, TriageStore } from './triage-ports.ts';
 import type { EmailProposal, OrderFacts } from './triage-proposal.ts';
@@ -56,25 +57,10 @@ export async function triageEmail(job: TriageEmailJob, deps: TriageEmailDeps): P
     }
   }
   const reading = await deps.reader.read(email, { poRef: order?.name ?? null, datePlanned: order?.datePlanned ?? null, now: deps.now() });
-  const proposal: EmailProposal = {
-    kind: 'supplier-email',
-    id,
-    revision: 1,
-    createdAt: deps.now().toISOString(),
-    status: 'open',
-    proposed: reading.category,
-    category: reading.category,
-    changedBy: null,
-    decision: null,
-    writeback: null,
-    target: order?.buyerId ? { kind: 'odoo-user', odooUserId: order.buyerId, fallbackChannel: deps.settings.unmatchedChannel } : { kind: 'channel', channel: deps.settings.unmatchedChannel },
-    cards: [],
-    source: job.source,
+  const proposal = newEmailProposal({
+    id, now: deps.now(), reading, order, unmatchedChannel: deps.settings.unmatchedChannel, source: job.source, match,
     email: { from: email.from, subject: email.subject, receivedAt: email.receivedAt.toISOString(), messageKey: messageKey(job.email.message_id) },
-    match,
-    order,
-    reading,
-  };
+  });
   const stored = await deps.store.create(proposal);
   if (stored.created) {
     await deps.recorder.record(
