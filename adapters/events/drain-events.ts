@@ -32,8 +32,12 @@ export type DrainOutcome = 'drained' | 'busy' | 'backing_off';
 
 const LOCK_MS = 30_000;
 const BATCH = 50;
-/** Backoff between tries of the event at the head: 1 s doubling, at most a minute apart. */
-export const backoffMs = (attempt: number) => Math.min(1_000 * 2 ** (attempt - 1), 60_000);
+/**
+ * Backoff between tries of the event at the head: 1 s doubling, at most 30 s apart, so a
+ * subscriber back from an outage (a redeploy of n8n takes about a minute) gets its events within
+ * 30 s; 12 tries span about 3.5 minutes before a dead letter.
+ */
+export const backoffMs = (attempt: number) => Math.min(1_000 * 2 ** (attempt - 1), 30_000);
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
