@@ -1,31 +1,50 @@
-import type { Receipt } from '../../domain/odoo-records.ts';
-import type { OdooGateway } from '../../ports/odoo-gateway.ts';
+import type { Company, Receipt, Warehouse } from '../../domain/odoo-records.ts';
+import type { OdooDomain, OdooGateway } from '../../ports/odoo-gateway.ts';
 import { keysOfTypes } from '../clear-exceptions.ts';
 import type { AlertThresholds } from '../alert-thresholds.ts';
 import { HOUR_MS } from '../alert-time.ts';
-import { CountingReader, keysOfSubjects, type SourceRead } from './source-read.ts';
+import { CountingReader, keysOfSubjects, PAGE_SIZE, type SourcePages, type SourceRead } from './source-read.ts';
 
 const TYPES = ['late-receipt'] as const;
 
+type Odoo = Pick<OdooGateway, 'scan' | 'read' | 'search'>;
+
+async function withOrders(r: CountingReader, receipts: Receipt[], warehouses: Warehouse[], companies: Company[]): Promise<SourceRead['snapshot']> {
+  const purchaseOrders = await r.byIds('purchaseOrder', receipts.flatMap((x) => (x.purchaseOrder ? [x.purchaseOrder.id] : [])));
+  return { receipts, purchaseOrders, warehouses, companies };
+}
+
 /**
- * Incoming pickings that can be late: not done or cancelled and scheduled before now (minus the
- * smallest grace any warehouse has), with their POs, warehouses and companies. With `ids`, just
- * those pickings whatever their state (a webhook: a done one clears its exception).
+ * Incoming pickings that can be late (not done or cancelled, scheduled before now minus the
+ * smallest grace any warehouse has), a page at a time with their POs: the scan holds one page.
  */
-export async function readLateReceipts(odoo: Pick<OdooGateway, 'scan' | 'read' | 'search'>, thresholds: AlertThresholds, now: Date, ids?: readonly number[]): Promise<SourceRead> {
-  const r = new CountingReader(odoo);
+export function readLateReceiptPages(odoo: Odoo, thresholds: AlertThresholds, now: Date, pageSize = PAGE_SIZE): SourcePages {
   const minGrace = Math.min(thresholds.lateReceipt.graceHours, ...thresholds.lateReceipt.warehouses.map((w) => w.graceHours ?? thresholds.lateReceipt.graceHours));
-  const receipts: Receipt[] = ids
-    ? await r.all('receipt', [['id', 'in', [...ids]]])
-    : await r.all('receipt', [['state', 'not in', ['done', 'cancel']], ['scheduled_date', '<', new Date(now.getTime() - minGrace * HOUR_MS)]]);
-  const orderIds = receipts.flatMap((x) => (x.purchaseOrder ? [x.purchaseOrder.id] : []));
-  const [purchaseOrders, warehouses, companies] = await Promise.all([r.byIds('purchaseOrder', orderIds), r.all('warehouse', []), r.all('company', [])]);
+  const domain: OdooDomain = [['state', 'not in', ['done', 'cancel']], ['scheduled_date', '<', new Date(now.getTime() - minGrace * HOUR_MS)]];
   return {
-    snapshot: { receipts, purchaseOrders, warehouses, companies },
     types: TYPES,
-    inScope: ids ? keysOfSubjects(TYPES, 'stock.picking', ids) : keysOfTypes(TYPES),
-    recordsRead: r.recordsRead,
+    inScope: keysOfTypes(TYPES),
+    async *pages() {
+      const r0 = new CountingReader(odoo);
+      const [warehouses, companies] = await Promise.all([r0.all('warehouse', []), r0.all('company', [])]);
+      let shared = r0.recordsRead;
+      for await (const page of odoo.scan('receipt', { domain, pageSize })) {
+        const r = new CountingReader(odoo);
+        const snapshot = await withOrders(r, page.records, warehouses, companies);
+        yield { snapshot, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: page.records.length + r.recordsRead + shared };
+        shared = 0;
+      }
+      if (shared) yield { snapshot: { warehouses, companies }, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: shared };
+    },
   };
+}
+
+/** Just these pickings whatever their state (a webhook: a done one clears its exception). */
+export async function readLateReceipts(odoo: Odoo, ids: readonly number[]): Promise<SourceRead> {
+  const r = new CountingReader(odoo);
+  const receipts = await r.all('receipt', [['id', 'in', [...ids]]]);
+  const [warehouses, companies] = await Promise.all([r.all('warehouse', []), r.all('company', [])]);
+  return { snapshot: await withOrders(r, receipts, warehouses, companies), types: TYPES, inScope: keysOfSubjects(TYPES, 'stock.picking', ids), recordsRead: r.recordsRead };
 }
 
 /** Why a late receipt cleared, in words, from the picking as it is now. */

@@ -1,30 +1,48 @@
-import type { PurchaseOrder } from '../../domain/odoo-records.ts';
-import type { OdooGateway } from '../../ports/odoo-gateway.ts';
+import type { Company, PurchaseOrder, Warehouse } from '../../domain/odoo-records.ts';
+import type { OdooDomain, OdooGateway } from '../../ports/odoo-gateway.ts';
 import { keysOfTypes } from '../clear-exceptions.ts';
-import { CountingReader, keysOfSubjects, type SourceRead } from './source-read.ts';
+import { CountingReader, keysOfSubjects, PAGE_SIZE, type SourcePages, type SourceRead } from './source-read.ts';
 
 const TYPES = ['eta-slipped', 'unconfirmed-po', 'rfq-unanswered', 'approval-aging'] as const;
+/** RFQs sent, orders waiting for approval, and confirmed orders not fully received. */
+const OPEN_ORDERS: OdooDomain = ['|', ['state', 'in', ['sent', 'to approve']], '&', ['state', '=', 'purchase'], ['receipt_status', '!=', 'full']];
+
+type Odoo = Pick<OdooGateway, 'scan' | 'read' | 'search'>;
+
+/** Orders with the lines of the confirmed ones (ETA slips), the warehouses and companies. */
+async function withLines(r: CountingReader, purchaseOrders: PurchaseOrder[], warehouses: Warehouse[], companies: Company[]): Promise<SourceRead['snapshot']> {
+  const confirmed = purchaseOrders.filter((o) => o.state === 'purchase' || o.state === 'done' || o.state === 'cancel').map((o) => o.id);
+  const purchaseOrderLines = await r.where('purchaseOrderLine', 'order_id', confirmed, [['display_type', '=', false]]);
+  return { purchaseOrders, purchaseOrderLines, warehouses, companies };
+}
 
 /**
- * Orders that can be an exception: RFQs sent, orders waiting for approval, and confirmed orders
- * not fully received; with the lines of the confirmed ones (ETA slips). With `ids`, just those
- * orders whatever their state (a webhook: a received or approved one clears its exceptions).
+ * Every order that can be an exception, a page at a time (with the page's lines): the scan holds
+ * one page of records at once, whatever the size of the database.
  */
-export async function readOrders(odoo: Pick<OdooGateway, 'scan' | 'read' | 'search'>, ids?: readonly number[]): Promise<SourceRead> {
-  const r = new CountingReader(odoo);
-  const purchaseOrders: PurchaseOrder[] = ids
-    ? await r.byIds('purchaseOrder', ids)
-    : await r.all('purchaseOrder', ['|', ['state', 'in', ['sent', 'to approve']], '&', ['state', '=', 'purchase'], ['receipt_status', '!=', 'full']]);
-  const confirmed = purchaseOrders.filter((o) => o.state === 'purchase' || o.state === 'done' || o.state === 'cancel').map((o) => o.id);
-  const [purchaseOrderLines, warehouses, companies] = await Promise.all([
-    r.where('purchaseOrderLine', 'order_id', confirmed, [['display_type', '=', false]]),
-    r.all('warehouse', []),
-    r.all('company', []),
-  ]);
+export function readOrderPages(odoo: Odoo, pageSize = PAGE_SIZE): SourcePages {
   return {
-    snapshot: { purchaseOrders, purchaseOrderLines, warehouses, companies },
     types: TYPES,
-    inScope: ids ? keysOfSubjects(TYPES, 'purchase.order', ids) : keysOfTypes(TYPES),
-    recordsRead: r.recordsRead,
+    inScope: keysOfTypes(TYPES),
+    async *pages() {
+      const r0 = new CountingReader(odoo);
+      const [warehouses, companies] = await Promise.all([r0.all('warehouse', []), r0.all('company', [])]);
+      let shared = r0.recordsRead;
+      for await (const page of odoo.scan('purchaseOrder', { domain: OPEN_ORDERS, pageSize })) {
+        const r = new CountingReader(odoo);
+        const snapshot = await withLines(r, page.records, warehouses, companies);
+        yield { snapshot, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: page.records.length + r.recordsRead + shared };
+        shared = 0;
+      }
+      if (shared) yield { snapshot: { warehouses, companies }, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: shared };
+    },
   };
+}
+
+/** Just these orders whatever their state (a webhook: a received or approved one clears its exceptions). */
+export async function readOrders(odoo: Odoo, ids: readonly number[]): Promise<SourceRead> {
+  const r = new CountingReader(odoo);
+  const purchaseOrders = await r.byIds('purchaseOrder', ids);
+  const [warehouses, companies] = await Promise.all([r.all('warehouse', []), r.all('company', [])]);
+  return { snapshot: await withLines(r, purchaseOrders, warehouses, companies), types: TYPES, inScope: keysOfSubjects(TYPES, 'purchase.order', ids), recordsRead: r.recordsRead };
 }

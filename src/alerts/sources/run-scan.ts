@@ -1,3 +1,4 @@
+import type { Warehouse } from '../../domain/odoo-records.ts';
 import type { OdooRecordChanged } from '../../intake/odoo-webhook-event.ts';
 import type { ChangeListener } from '../../intake/take-in-odoo-change.ts';
 import type { CursorStore } from '../../ports/cursor-store.ts';
@@ -9,10 +10,11 @@ import { parseExceptionKey, type ProcurementException } from '../exception.ts';
 import { applyDetections, type AppliedRun, type LifecycleDeps } from '../lifecycle/apply-detections.ts';
 import type { FirstPromiseStore } from '../lifecycle/exception-store.ts';
 import type { AliasesOf } from '../lifecycle/route-exception.ts';
-import { readBills } from './read-bills.ts';
-import { readLateReceipts, receiptClearedReason } from './read-late-receipts.ts';
-import { readOrders } from './read-orders.ts';
-import type { SourceRead } from './source-read.ts';
+import type { KeyInScope } from '../clear-exceptions.ts';
+import { readBillPages, readBills } from './read-bills.ts';
+import { readLateReceiptPages, readLateReceipts, receiptClearedReason } from './read-late-receipts.ts';
+import { readOrderPages, readOrders } from './read-orders.ts';
+import type { SourcePages, SourceRead } from './source-read.ts';
 
 export interface ScanDeps extends LifecycleDeps {
   odoo: Pick<OdooGateway, 'scan' | 'scanChanges' | 'read' | 'search'>;
@@ -42,17 +44,45 @@ export async function detectOn(read: SourceRead, deps: Pick<ScanDeps, 'threshold
 }
 
 /** Warehouse codes as aliases of their names, for routing rules written with codes. */
-function aliasesOf(read: SourceRead): AliasesOf {
-  const codes = new Map((read.snapshot.warehouses ?? []).map((w) => [w.id, w.code]));
+function aliasesOf(warehouses: readonly Warehouse[]): AliasesOf {
+  const codes = new Map(warehouses.map((w) => [w.id, w.code]));
   return (ref) => (ref.model === 'stock.warehouse' && codes.get(ref.id) ? [codes.get(ref.id)!] : []);
 }
 
-async function apply(source: ScanSource, read: SourceRead, deps: ScanDeps, now: Date): Promise<ScanOutcome> {
-  const exceptions = await detectOn(read, deps, now);
+/** What detection found over one read or over every page of a scan. */
+interface Found {
+  exceptions: ProcurementException[];
+  inScope: KeyInScope;
+  warehouses: readonly Warehouse[];
+  recordsRead: number;
+}
+
+/**
+ * Detects page by page and keeps only what was found (one exception per key: a bill seen from two
+ * pages is found twice), so the records of a page are let go before the next one is read.
+ */
+async function detectPages(pages: SourcePages, deps: ScanDeps, now: Date): Promise<Found> {
+  const byKey = new Map<string, ProcurementException>();
+  let warehouses: Found['warehouses'] = [];
+  let recordsRead = 0;
+  for await (const read of pages.pages()) {
+    for (const e of await detectOn(read, deps, now)) byKey.set(e.key, e);
+    if (read.snapshot.warehouses?.length) warehouses = read.snapshot.warehouses;
+    recordsRead += read.recordsRead;
+  }
+  return { exceptions: [...byKey.values()], inScope: pages.inScope, warehouses, recordsRead };
+}
+
+async function detectOne(read: SourceRead, deps: ScanDeps, now: Date): Promise<Found> {
+  return { exceptions: await detectOn(read, deps, now), inScope: read.inScope, warehouses: read.snapshot.warehouses ?? [], recordsRead: read.recordsRead };
+}
+
+async function apply(source: ScanSource, found: Found, deps: ScanDeps, now: Date): Promise<ScanOutcome> {
+  const { exceptions, inScope } = found;
   const reasons = new Map<string, string>();
   if (source === 'receipts') {
     // Say why each late receipt cleared: the pickings the scan no longer finds, read once more.
-    const gone = clearedKeys(await deps.store.openKeys(), exceptions, read.inScope);
+    const gone = clearedKeys(await deps.store.openKeys(), exceptions, inScope);
     const ids = gone.map((k) => parseExceptionKey(k)?.id).filter((id): id is number => id !== undefined);
     const receipts = ids.length ? await deps.odoo.read('receipt', ids) : [];
     for (const id of ids) {
@@ -60,8 +90,8 @@ async function apply(source: ScanSource, read: SourceRead, deps: ScanDeps, now: 
       if (reason) reasons.set(`late-receipt:stock.picking:${id}`, reason);
     }
   }
-  const applied = await applyDetections({ exceptions, inScope: read.inScope, clearedReasons: reasons, aliases: aliasesOf(read), readAt: now }, deps);
-  return { source, recordsRead: read.recordsRead, found: exceptions.length, ...applied };
+  const applied = await applyDetections({ exceptions, inScope, clearedReasons: reasons, aliases: aliasesOf(found.warehouses), readAt: now }, deps);
+  return { source, recordsRead: found.recordsRead, found: exceptions.length, ...applied };
 }
 
 /** Open exception subject ids of a model, for rechecks (a bill corrected since is read again). */
@@ -69,15 +99,16 @@ async function openSubjects(deps: ScanDeps, model: string): Promise<number[]> {
   return (await deps.store.openKeys()).map(parseExceptionKey).flatMap((k) => (k && k.model === model ? [k.id] : []));
 }
 
-/** One reconciliation scan of a source (the scan queue's job schedulers run them). */
+/** One reconciliation scan of a source (the scan queue's job schedulers run them), a page at a time. */
 export async function runScan(source: ScanSource, deps: ScanDeps): Promise<ScanOutcome> {
   const now = deps.now();
-  if (source === 'receipts') return apply(source, await readLateReceipts(deps.odoo, deps.thresholds, now), deps, now);
-  if (source === 'orders') return apply(source, await readOrders(deps.odoo), deps, now);
+  if (source === 'receipts') return apply(source, await detectPages(readLateReceiptPages(deps.odoo, deps.thresholds, now), deps, now), deps, now);
+  if (source === 'orders') return apply(source, await detectPages(readOrderPages(deps.odoo), deps, now), deps, now);
   const since = await deps.cursors.get<ChangeCursor>(BILLS_CURSOR);
-  const read = await readBills(deps.odoo, { since, recheck: await openSubjects(deps, 'account.move') });
-  const outcome = await apply(source, read, deps, now);
-  if (read.cursor) await deps.cursors.set(BILLS_CURSOR, read.cursor);
+  const bills = readBillPages(deps.odoo, { since, recheck: await openSubjects(deps, 'account.move') });
+  const outcome = await apply(source, await detectPages(bills, deps, now), deps, now);
+  const cursor = bills.cursor();
+  if (cursor) await deps.cursors.set(BILLS_CURSOR, cursor);
   return outcome;
 }
 
@@ -88,11 +119,11 @@ export async function runScan(source: ScanSource, deps: ScanDeps): Promise<ScanO
 export function alertListeners(deps: ScanDeps): Record<string, ChangeListener[]> {
   const one = (source: ScanSource, readOne: (id: number, now: Date) => Promise<SourceRead>) => async (change: OdooRecordChanged) => {
     const now = deps.now();
-    await apply(source, await readOne(change.id, now), deps, now);
+    await apply(source, await detectOne(await readOne(change.id, now), deps, now), deps, now);
   };
   return {
-    'stock.picking': [one('receipts', (id, now) => readLateReceipts(deps.odoo, deps.thresholds, now, [id]))],
+    'stock.picking': [one('receipts', (id) => readLateReceipts(deps.odoo, [id]))],
     'purchase.order': [one('orders', (id) => readOrders(deps.odoo, [id]))],
-    'account.move': [one('bills', (id) => readBills(deps.odoo, { since: null, recheck: [id], changes: false }))],
+    'account.move': [one('bills', (id) => readBills(deps.odoo, [id]))],
   };
 }

@@ -15,6 +15,17 @@ export interface SourceRead {
   recordsRead: number;
 }
 
+/**
+ * A full scan of one source, a page of records at a time with what detection needs of them, so
+ * a scan's memory is one page whatever the size of the database. `inScope` covers the whole scan
+ * (read it after the pages: a scan of changes knows its subjects only then).
+ */
+export interface SourcePages {
+  types: readonly ExceptionType[];
+  pages(): AsyncIterable<SourceRead>;
+  inScope: KeyInScope;
+}
+
 /** Ids per `in` term: Odoo takes long lists, but one page per request keeps each answer small. */
 export const IN_CHUNK = 500;
 export const PAGE_SIZE = 500;
