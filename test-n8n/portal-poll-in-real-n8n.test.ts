@@ -1,46 +1,39 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { n8nBin } from '../scripts/ensure-n8n.ts';
-import { PROJECT_ROOT } from '../test/support/paths.ts';
 import { waitFor } from '../test/support/spawn-bot.ts';
 import { HMAC_SECRET, TriageHarness } from '../test/triage-e2e/triage-harness.ts';
+import { N8n } from './support/n8n-cli.ts';
 
-const run = promisify(execFile);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 let h: TriageHarness;
 let portal: http.Server;
 let portalRecords: unknown[] = [];
-let home: string;
+let cli: N8n;
 
 beforeAll(async () => {
   h = await TriageHarness.start();
   portal = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ shipments: portalRecords })));
   await new Promise<void>((r) => portal.listen(0, '127.0.0.1', r));
-  home = mkdtempSync(join(tmpdir(), 'n8n-home-'));
+  cli = new N8n();
 });
 afterAll(async () => {
   await h?.close();
   await new Promise<void>((r) => portal?.close(() => r()));
-  rmSync(home, { recursive: true, force: true });
+  await cli?.close();
 });
 
-/** The n8n CLI with its own user folder (database, settings), as a person would run it (NODE_ENV=test, vitest's, silences its output). */
-const n8n = (...args: string[]) =>
-  run(n8nBin(), args, { env: { ...process.env, NODE_ENV: 'production', N8N_USER_FOLDER: home, N8N_ENCRYPTION_KEY: 'n8n-test-encryption-key-0123', N8N_DIAGNOSTICS_ENABLED: 'false', N8N_RUNNERS_ENABLED: 'false' }, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 });
+const n8n = (...args: string[]) => cli.cli(...args);
 
 /**
  * The shipped workflow with what its README says to change (portal URL, bot URL, secret), plus
  * a manual trigger: `n8n execute` starts a workflow from one (the schedule waits 15 minutes).
  */
 function preparedWorkflow(): string {
-  const w = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'integrations/n8n/portal-poll-to-supplier-events.json'), 'utf8')) as { id?: string; nodes: Array<{ name: string; parameters: Record<string, unknown> } & Record<string, unknown>>; connections: Record<string, unknown> };
+  const w = N8n.shipped('portal-poll-to-supplier-events.json');
   w.id = 'portalPollE2E001';
   for (const n of w.nodes) {
     if (n.name === 'Read the portal') n.parameters.url = `http://127.0.0.1:${(portal.address() as AddressInfo).port}/api/shipments`;
@@ -49,7 +42,7 @@ function preparedWorkflow(): string {
   }
   w.nodes.push({ name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 200], parameters: {}, id: '5e1d0c1e-0000-4000-8000-000000000001' });
   w.connections['Run now'] = { main: [[{ node: 'Read the portal', type: 'main', index: 0 }]] };
-  const file = join(home, 'workflow.json');
+  const file = join(cli.home, 'workflow.json');
   writeFileSync(file, JSON.stringify(w));
   return file;
 }
