@@ -1,9 +1,8 @@
 import type { Company, Receipt, Warehouse } from '../../domain/odoo-records.ts';
 import type { OdooDomain, OdooGateway } from '../../ports/odoo-gateway.ts';
-import { keysOfTypes } from '../clear-exceptions.ts';
 import type { AlertThresholds } from '../alert-thresholds.ts';
 import { HOUR_MS } from '../alert-time.ts';
-import { CountingReader, keysOfSubjects, PAGE_SIZE, type SourcePages, type SourceRead } from './source-read.ts';
+import { CountingReader, keysOfSubjects, PAGE_SIZE, pagedSource, type SourcePages, type SourceRead } from './source-read.ts';
 
 const TYPES = ['late-receipt'] as const;
 
@@ -21,22 +20,7 @@ async function withOrders(r: CountingReader, receipts: Receipt[], warehouses: Wa
 export function readLateReceiptPages(odoo: Odoo, thresholds: AlertThresholds, now: Date, pageSize = PAGE_SIZE): SourcePages {
   const minGrace = Math.min(thresholds.lateReceipt.graceHours, ...thresholds.lateReceipt.warehouses.map((w) => w.graceHours ?? thresholds.lateReceipt.graceHours));
   const domain: OdooDomain = [['state', 'not in', ['done', 'cancel']], ['scheduled_date', '<', new Date(now.getTime() - minGrace * HOUR_MS)]];
-  return {
-    types: TYPES,
-    inScope: keysOfTypes(TYPES),
-    async *pages() {
-      const r0 = new CountingReader(odoo);
-      const [warehouses, companies] = await Promise.all([r0.all('warehouse', []), r0.all('company', [])]);
-      let shared = r0.recordsRead;
-      for await (const page of odoo.scan('receipt', { domain, pageSize })) {
-        const r = new CountingReader(odoo);
-        const snapshot = await withOrders(r, page.records, warehouses, companies);
-        yield { snapshot, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: page.records.length + r.recordsRead + shared };
-        shared = 0;
-      }
-      if (shared) yield { snapshot: { warehouses, companies }, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: shared };
-    },
-  };
+  return pagedSource(odoo, { kind: 'receipt', domain, pageSize, types: TYPES }, withOrders);
 }
 
 /** Just these pickings whatever their state (a webhook: a done one clears its exception). */

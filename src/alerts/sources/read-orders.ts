@@ -1,7 +1,6 @@
 import type { Company, PurchaseOrder, Warehouse } from '../../domain/odoo-records.ts';
 import type { OdooDomain, OdooGateway } from '../../ports/odoo-gateway.ts';
-import { keysOfTypes } from '../clear-exceptions.ts';
-import { CountingReader, keysOfSubjects, PAGE_SIZE, type SourcePages, type SourceRead } from './source-read.ts';
+import { CountingReader, keysOfSubjects, PAGE_SIZE, pagedSource, type SourcePages, type SourceRead } from './source-read.ts';
 
 const TYPES = ['eta-slipped', 'unconfirmed-po', 'rfq-unanswered', 'approval-aging'] as const;
 /** RFQs sent, orders waiting for approval, and confirmed orders not fully received. */
@@ -21,22 +20,7 @@ async function withLines(r: CountingReader, purchaseOrders: PurchaseOrder[], war
  * one page of records at once, whatever the size of the database.
  */
 export function readOrderPages(odoo: Odoo, pageSize = PAGE_SIZE): SourcePages {
-  return {
-    types: TYPES,
-    inScope: keysOfTypes(TYPES),
-    async *pages() {
-      const r0 = new CountingReader(odoo);
-      const [warehouses, companies] = await Promise.all([r0.all('warehouse', []), r0.all('company', [])]);
-      let shared = r0.recordsRead;
-      for await (const page of odoo.scan('purchaseOrder', { domain: OPEN_ORDERS, pageSize })) {
-        const r = new CountingReader(odoo);
-        const snapshot = await withLines(r, page.records, warehouses, companies);
-        yield { snapshot, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: page.records.length + r.recordsRead + shared };
-        shared = 0;
-      }
-      if (shared) yield { snapshot: { warehouses, companies }, types: TYPES, inScope: keysOfTypes(TYPES), recordsRead: shared };
-    },
-  };
+  return pagedSource(odoo, { kind: 'purchaseOrder', domain: OPEN_ORDERS, pageSize, types: TYPES }, withLines);
 }
 
 /** Just these orders whatever their state (a webhook: a received or approved one clears its exceptions). */

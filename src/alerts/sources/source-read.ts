@@ -1,6 +1,6 @@
-import type { OdooRecordKind, OdooRecordKinds } from '../../domain/odoo-records.ts';
+import type { Company, OdooRecordKind, OdooRecordKinds, Warehouse } from '../../domain/odoo-records.ts';
 import type { OdooDomain, OdooGateway } from '../../ports/odoo-gateway.ts';
-import type { KeyInScope } from '../clear-exceptions.ts';
+import { keysOfTypes, type KeyInScope } from '../clear-exceptions.ts';
 import type { DetectionInput } from '../detect-all.ts';
 import type { ExceptionType } from '../exception.ts';
 
@@ -70,4 +70,32 @@ export function keysOfSubjects(types: readonly ExceptionType[], model: string, i
   const wanted = new Set<string>();
   for (const id of ids) for (const t of types) wanted.add(`${t}:${model}:${id}`);
   return (key) => wanted.has(key);
+}
+
+/**
+ * A full scan of one kind of record, a page at a time: each page with what `enrich` reads for it
+ * (and the warehouses and companies, read once, shared by every page).
+ */
+export function pagedSource<K extends OdooRecordKind>(
+  odoo: Pick<OdooGateway, 'scan' | 'read' | 'search'>,
+  spec: { kind: K; domain: OdooDomain; pageSize: number; types: readonly ExceptionType[] },
+  enrich: (r: CountingReader, records: OdooRecordKinds[K][], warehouses: Warehouse[], companies: Company[]) => Promise<SourceRead['snapshot']>,
+): SourcePages {
+  const inScope = keysOfTypes(spec.types);
+  return {
+    types: spec.types,
+    inScope,
+    async *pages() {
+      const r0 = new CountingReader(odoo);
+      const [warehouses, companies] = await Promise.all([r0.all('warehouse', []), r0.all('company', [])]);
+      let shared = r0.recordsRead;
+      for await (const page of odoo.scan(spec.kind, { domain: spec.domain, pageSize: spec.pageSize })) {
+        const r = new CountingReader(odoo);
+        const snapshot = await enrich(r, page.records, warehouses, companies);
+        yield { snapshot, types: spec.types, inScope, recordsRead: page.records.length + r.recordsRead + shared };
+        shared = 0;
+      }
+      if (shared) yield { snapshot: { warehouses, companies }, types: spec.types, inScope, recordsRead: shared };
+    },
+  };
 }
