@@ -19,6 +19,14 @@ function event(n: number, po = 42): ChatopsEvent {
   return { id: `approval.decided:req-${po}:${n}`, type: 'approval.decided', occurred_at: new Date(Date.UTC(2026, 11, 4, 10, 0, n)).toISOString(), subject: { model: 'purchase.order', id: po, name: `P000${po}` }, data: { n } };
 }
 
+
+/** One decision on PO `po`, the n-th event of the outage test. */
+function event60(po: number, n: number): ChatopsEvent {
+  return { id: `approval.decided:req-${po}-${n}`, type: 'approval.decided', occurred_at: new Date().toISOString(), subject: { model: 'purchase.order', id: po, name: `P${String(po).padStart(5, '0')}` }, data: { n } };
+}
+const OUTAGE_MS = 60_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 describe('outbound events: signed, at least once, in order, each id once', () => {
   let redis: Redis;
   let prefix: string;
@@ -108,4 +116,39 @@ describe('outbound events: signed, at least once, in order, each id once', () =>
     await new Promise((r) => setTimeout(r, 300));
     expect(sub.received.map((r) => r.event.type)).toEqual(['approval.written']);
   });
+
+  it('a subscriber down for 60 s gets every event afterwards, within one backoff step, in order per PO, each id once', async () => {
+    // The backoff between tries is capped, so the wait after the subscriber is back is bounded.
+    expect(backoffMs(20)).toBeLessThanOrEqual(30_000);
+    await start();
+    await sub.down();
+    const sent: ChatopsEvent[] = [];
+    const downAt = Date.now();
+    // Events keep coming during the outage: three POs, one event every 4 s, some published twice
+    // (a step re-run after a crash publishes again; the outbox keeps one per id).
+    for (let i = 0; Date.now() - downAt < OUTAGE_MS - 4_000; i++) {
+      const e = event60([11, 12, 13][i % 3]!, i);
+      sent.push(e);
+      await feature.emit.outbox.publish(i % 4 === 0 ? [e, e] : [e]);
+      await sleep(4_000);
+    }
+    await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downAt)));
+    expect(sub.received).toHaveLength(0);
+    expect(await feature.deadLetters()).toEqual([]);
+    await sub.up();
+    const upAt = Date.now();
+    await waitFor(() => sub.received.length >= sent.length, 35_000, 'every event after the outage');
+    const deliveredAfterMs = Date.now() - upAt;
+    await sleep(1_000);
+    const ids = sub.received.map((r) => r.event.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(sent.map((e) => e.id));
+    for (const po of [11, 12, 13]) {
+      const ns = sub.received.filter((r) => r.event.subject.id === po).map((r) => (r.event.data as { n: number }).n);
+      expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    }
+    expect(sub.received.every((r) => r.signatureProblem === null)).toBe(true);
+    expect(await feature.deadLetters()).toEqual([]);
+    expect(deliveredAfterMs).toBeLessThanOrEqual(31_000);
+  }, 120_000);
 });
