@@ -19,6 +19,8 @@ export const ADAPTIVE_CARD_ALLOWLIST: Readonly<Record<string, readonly string[]>
   'Action.Execute': ['type', 'title', 'verb', 'data', 'associatedInputs', 'style'],
   'Action.OpenUrl': ['type', 'title', 'url'],
   'Action.ShowCard': ['type', 'title', 'card', 'style'],
+  // A chart (signed PNG URL, control tower): Image with a URL renders the same on every client.
+  Image: ['type', 'url', 'altText', 'spacing'],
 };
 
 /** Objects without a `type` the card may hold, by the property they sit under. */
