@@ -36,7 +36,8 @@ let h: StatusHarness;
 let order: PurchaseOrder;
 beforeAll(async () => {
   h = await startStatusHarness({ insights });
-  [order] = await h.admin.search('purchaseOrder', { domain: [['company_id.name', '=', 'Northgate Supply Group'], ['partner_id', '!=', false]], order: 'id asc', limit: 1 });
+  const [first] = await h.admin.search('purchaseOrder', { domain: [['company_id.name', '=', 'Northgate Supply Group'], ['partner_id', '!=', false]], order: 'id asc', limit: 1 });
+  order = first!;
   const [avery] = await h.admin.searchIds('res.users', [['login', '=', USERS.avery.email]]).then((ids) => ids);
   personal.set(avery!, { pendingApprovals: 3, medianDecisionHours: 5.5, decisionsLast30Days: 14, openExceptionsOnMyOrders: 2 });
 }, 60_000);

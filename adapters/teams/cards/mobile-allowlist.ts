@@ -51,7 +51,6 @@ export const ADAPTIVE_CARD_FORBIDDEN: Readonly<Record<string, string>> = {
   'Input.Time': 'same as Input.Date',
   'Input.Number': 'not needed; numbers are never entered on a card',
   'Input.Toggle': 'not needed',
-  Image: 'images need a reachable URL and add nothing an approver acts on',
   Media: 'not rendered by Teams mobile',
   Table: 'wide tables are cut off on phones; lines are text rows',
   ColumnSet: 'columns squeeze on narrow screens; facts and rows wrap instead',
