@@ -47,7 +47,7 @@ import { readEventsSection } from '../events/read-events-section.ts';
 import { readSupplierEventsSection } from '../triage/read-supplier-events-section.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 import type { InsightsReader } from '../../src/insights/insight-types.ts';
-import { createInsightsFeature, type InsightsFeature } from './insights-feature.ts';
+import { createControlTowerFeature, type ControlTowerFeature } from './control-tower-feature.ts';
 import { readDigestSection } from '../control-tower/read-digest-section.ts';
 
 export interface StartBotOptions {
@@ -93,8 +93,8 @@ export interface BotRuntime {
   workspace?: { store: WorkspaceStore };
   /** Teams, when on (web processes): its stores, sender and routes for features to register on. */
   teams?: Teams;
-  /** The control tower (signed charts, Insights page, weekly digest), when a reader is there. */
-  insights?: InsightsFeature;
+  /** The control tower's faces (signed charts, Insights page, weekly digest), when a reader is there. */
+  controlTower?: ControlTowerFeature;
   /** Stops taking work, lets running jobs finish (or returns them), closes every connection. */
   stop(): Promise<void>;
 }
@@ -219,20 +219,20 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     }
     const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, webhookToken, stop: stopAll };
     const insightsReader = options.insightsReader;
-    const insights = insightsReader
-      ? await createInsightsFeature({
+    const tower = insightsReader
+      ? await createControlTowerFeature({
           config: featureConfig, redis, queues, reader: insightsReader, digest: digestSettings, teamsSender: approvals.teams?.sender ?? null, logger, now,
           // PORT=0 (tests) leaves PUBLIC_URL's default pointing at port 0: the real one is known now.
           baseUrl: config.port === 0 && url ? url : config.publicUrl,
         })
       : null;
-    if (insights) runtime.insights = insights;
+    if (tower) runtime.controlTower = tower;
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights?.handlers ?? {}), options.handlers ?? {}),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), tower?.handlers ?? {}), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
@@ -242,7 +242,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await alerts.schedule();
       await triage.schedule();
       await events.schedule();
-      await insights?.schedule();
+      await tower?.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -252,14 +252,14 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 
     if (app && server && url) {
       triage.registerRoutes(app, metrics);
-      insights?.registerRoutes(app);
+      tower?.registerRoutes(app);
       const slack = approvals.mount(app);
       // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
       const interpreter = config.openai.apiKey
         ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
         : offlineInterpreter;
       const status = slack || approvals.teams
-        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, ...(insights ? { insights: insights.status } : {}) })
+        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, ...(tower ? { insights: tower.status } : {}) })
         : null;
       if (approvals.teams && status) {
         // Every feature registers its verbs and message handlers before /api/messages takes requests.
@@ -278,7 +278,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, events, metrics, logger, now,
-          ...(insights ? { insights: { reader: insights.reader, links: insights.links } } : {}),
+          ...(tower ? { insights: { reader: tower.reader, links: tower.links } } : {}),
           ...(featureConfig.webhooks.supplierEmailHmacSecret ? { supplierEmail: {
             secret: featureConfig.webhooks.supplierEmailHmacSecret,
             example: async () => {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueues, closeQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
 import { ChartSigner } from '../../adapters/charts/chart-signature.ts';
-import { createInsightsFeature, type InsightsFeature } from '../../adapters/runtime/insights-feature.ts';
+import { createControlTowerFeature, type ControlTowerFeature } from '../../adapters/runtime/control-tower-feature.ts';
 import type { TeamsMessage } from '../../adapters/teams/teams-sender.ts';
 import { parseDigestSection, type DigestSettings } from '../../src/insights/digest/digest-section.ts';
 import { WEEKLY_DIGEST_JOB } from '../../src/insights/digest/post-weekly-digest.ts';
@@ -51,15 +51,15 @@ describe('the weekly digest job', () => {
   let queues: BullQueues;
   let slack: FakeSlackApi;
   const teamsSent: Array<{ target: string; message: TeamsMessage }> = [];
-  const feature = async (settings: DigestSettings | null, options: { teams?: boolean } = {}): Promise<InsightsFeature> =>
-    createInsightsFeature({
+  const feature = async (settings: DigestSettings | null, options: { teams?: boolean } = {}): Promise<ControlTowerFeature> =>
+    createControlTowerFeature({
       config: { slack: { botToken: 'xoxb-test-token', signingSecret: 's', apiUrl: slack.url, appToken: undefined }, charts: { urlSecret: SECRET }, redis: { url: testRedisUrl(), keyPrefix: prefix, autostart: false } },
       baseUrl: 'https://bot.example.com', redis, queues, reader: new FixedInsightsReader(snapshotFixture()), digest: settings,
       teamsSender: options.teams ? { sendToConversation: async (target, message) => { teamsSent.push({ target, message }); return { conversationId: '19:leads@thread.tacv2', activityId: `a${teamsSent.length}` }; } } : null,
       logger: pino({ level: 'silent' }), now: () => NOW,
     });
   const settings = (channel: string): DigestSettings => ({ channel, day: 'monday', hour: 8, minute: 30, timeZone: 'America/Chicago', weeks: 12 });
-  const run = (f: InsightsFeature, attempt = 1) => f.handlers.scan![WEEKLY_DIGEST_JOB]!({}, ctx(attempt));
+  const run = (f: ControlTowerFeature, attempt = 1) => f.handlers.scan![WEEKLY_DIGEST_JOB]!({}, ctx(attempt));
 
   beforeAll(async () => {
     redis = new Redis(testRedisUrl());

@@ -22,7 +22,7 @@ import type { TeamsSender } from '../teams/teams-sender.ts';
 /** How many weeks a vendor's scorecard (`/po vendor Acme`) covers. */
 export const SCORECARD_WEEKS = 12;
 
-export interface InsightsFeatureDeps {
+export interface ControlTowerFeatureDeps {
   /** The configuration the features run with (demo Slack credentials applied). */
   config: Pick<Config, 'slack' | 'charts' | 'redis'>;
   /** Where chart URLs point: PUBLIC_URL (or the process's own URL when it listens on a random port). */
@@ -37,7 +37,7 @@ export interface InsightsFeatureDeps {
   now: () => Date;
 }
 
-export interface InsightsFeature {
+export interface ControlTowerFeature {
   reader: InsightsReader;
   links: ChartLinks;
   /** What the status answers use (App Home numbers, `/po vendor`). */
@@ -53,7 +53,7 @@ export interface InsightsFeature {
  * The control tower's faces: signed chart URLs, the status answers' numbers and scorecards, the
  * weekly digest on the scan queue. The measures come from the InsightsReader (adapters/insights).
  */
-export async function createInsightsFeature(deps: InsightsFeatureDeps): Promise<InsightsFeature> {
+export async function createControlTowerFeature(deps: ControlTowerFeatureDeps): Promise<ControlTowerFeature> {
   const signer = new ChartSigner(await chartUrlSecret({ configured: deps.config.charts.urlSecret, redis: deps.redis, prefix: deps.config.redis.keyPrefix }));
   const links = chartLinks({ signer, baseUrl: deps.baseUrl, now: deps.now });
   const slack = deps.config.slack.botToken ? createSlackWebClient(deps.config.slack.botToken, { apiUrl: deps.config.slack.apiUrl, logger: deps.logger }) : null;
