@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createInsightsFeature, type InsightsFeature } from '../insights/insights-feature.ts';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { join } from 'node:path';
@@ -79,6 +80,8 @@ export interface BotRuntime {
   delegation: DelegationFeature;
   /** Outbound events to the policy's `events:` subscribers (n8n and others). */
   events: EventsFeature;
+  /** The control tower's measures: the cached reader, the recorder, the refresh job. */
+  insights: InsightsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -187,7 +190,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url), webhooks: await demoWebhooksConfig(config, redis) } : config;
-    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit, ...(intake ? { intake } : {}) });
+    // The control tower records what the stores store (through the same wrappers as the events).
+    const insights = createInsightsFeature({ redis, prefix: config.redis.keyPrefix, odoo: odoo.gateway, calendar: policy.calendar, queues, logger, now });
+    const emit = { ...events.emit, insights: insights.recorder };
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit, ...(intake ? { intake } : {}) });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
     const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
       // Read when a command arrives, so it does not matter which of the two is built first.
@@ -195,10 +201,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     });
     approvals.routeThrough(delegation);
     approvals.registerMetrics(metrics.registry);
-    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
     const alerts = createAlertsFeature({
-      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
+      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
       onMaterialChange: (e) => triage.requestBillCategory(e),
     });
@@ -209,13 +215,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (unreachable.length > 0) {
       logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
     }
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, insights, webhookToken, stop: stopAll };
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), options.handlers ?? {}),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
@@ -225,6 +231,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await alerts.schedule();
       await triage.schedule();
       await events.schedule();
+      await insights.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
