@@ -30,5 +30,5 @@ export function renderChartSvg(option: ChartOption, size: ChartSize = DEFAULT_CH
  */
 export function renderChartPng(option: ChartOption, size: ChartSize = DEFAULT_CHART_SIZE): Buffer {
   const svg = renderChartSvg(option, size);
-  return new Resvg(svg, { fitTo: { mode: 'width', value: size.width * 2 }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: 'width', value: size.width * 2 }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' } }).render().asPng();
 }

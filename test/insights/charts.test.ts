@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalCycleChart } from '../../src/insights/charts/approval-cycle-chart.ts';
 import { chartRequestSchema } from '../../src/insights/charts/chart-request.ts';
-import { exceptionResolutionChart, openExceptionsChart } from '../../src/insights/charts/exception-charts.ts';
+import { exceptionResolutionChart, openExceptionsChart, typeWords } from '../../src/insights/charts/exception-charts.ts';
 import { supplierTrendChart } from '../../src/insights/charts/supplier-trend-chart.ts';
 import { triageOutcomesChart } from '../../src/insights/charts/triage-outcomes-chart.ts';
 import { headlineOf } from '../../src/insights/headline-numbers.ts';
@@ -37,7 +37,9 @@ describe('chart options (pure core)', () => {
 
   it('open exceptions by age: one stacked series per type over the four age buckets', () => {
     const o = openExceptionsChart(snapshot);
-    expect(o.series.map((s) => s.name)).toEqual(['Late receipt', 'Unconfirmed po']);
+    expect(o.series.map((s) => s.name)).toEqual(['Late receipt', 'Unconfirmed PO']);
+    expect(typeWords('bill-without-po')).toBe('Bill without PO');
+    expect(typeWords('rfq-unanswered')).toBe('RFQ unanswered');
     expect(o.series[0]!.data).toEqual([2, 0, 0, 1]);
     expect(o.series[1]!.data).toEqual([0, 3, 0, 0]);
     expect(o.title.subtext).toBe('6 open now');

@@ -16,7 +16,7 @@ const head = (title: string) => html`<!doctype html>
 <title>${title} · local workspace</title><link rel="stylesheet" href="/workspace/static/workspace.css"></head>`;
 
 function figure(chart: PageChart): string {
-  return html`<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}" data-series="${chart.option.series.length}">${raw(renderChartSvg(chart.option))}
+  return html`<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}" data-series="${chart.option.series.length}" data-series-names="${JSON.stringify(chart.option.series.map((x) => x.name))}">${raw(renderChartSvg(chart.option))}
 <figcaption>${chart.option.title.text} · <a href="${chart.pngUrl}">PNG (signed link, expires)</a></figcaption></figure>`;
 }
 

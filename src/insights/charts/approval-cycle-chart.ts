@@ -11,7 +11,8 @@ export function approvalCycleChart(snapshot: InsightsSnapshot): ChartOption {
   const row = (week: string) => all.get(week);
   return chartOption(
     'Approval cycle time',
-    'Submitted → decided, business hours',
+    // Plain words: server fonts may lack arrows and other symbols.
+    'From submitted to decided, in business hours',
     { type: 'category', name: 'Week of', data: snapshot.weeks.map(weekLabel) },
     [{ type: 'value', name: 'Hours', min: 0 }],
     [

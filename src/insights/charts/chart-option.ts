@@ -13,6 +13,9 @@ export interface ChartAxis {
   min?: number;
   max?: number;
   position?: 'left' | 'right';
+  /** 1 on axes that count things: no 0.2 of an exception between gridlines. */
+  minInterval?: number;
+  nameTextStyle?: { fontSize: number; color: string };
   axisLabel?: { formatter?: string };
 }
 
@@ -48,19 +51,22 @@ export const CHART_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4
 export function chartOption(title: string, subtitle: string | undefined, xAxis: ChartAxis, yAxis: ChartAxis[], series: ChartSeries[]): ChartOption {
   return {
     title: { text: title, ...(subtitle ? { subtext: subtitle } : {}), left: 'center' },
-    legend: { top: subtitle ? 52 : 32, data: series.map((s) => s.name) },
+    legend: { top: subtitle ? 58 : 36, data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis' },
-    grid: { left: 24, right: yAxis.length > 1 ? 24 : 32, top: subtitle ? 96 : 76, bottom: 36, containLabel: true },
-    xAxis: { nameLocation: 'middle', nameGap: 30, ...xAxis },
-    yAxis: yAxis.map((a) => ({ nameLocation: 'middle', nameGap: 42, ...a })),
+    grid: { left: 28, right: yAxis.length > 1 ? 28 : 32, top: subtitle ? 110 : 86, bottom: 40, containLabel: true },
+    xAxis: { nameLocation: 'middle', nameGap: 30, nameTextStyle: AXIS_NAME, ...xAxis },
+    yAxis: yAxis.map((a) => ({ nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS_NAME, ...a })),
     series,
     color: CHART_COLOURS,
     backgroundColor: '#ffffff',
-    // The fonts resvg finds on a server (DejaVu ships with most Linux images).
-    textStyle: { fontFamily: 'DejaVu Sans, Arial, sans-serif' },
+    // ECharts measures text without a canvas by Arial's widths: a font with Arial's metrics
+    // (Liberation Sans on Linux, Arial elsewhere) keeps legends and labels from overlapping.
+    textStyle: { fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif' },
     animation: false,
   };
 }
+
+const AXIS_NAME = { fontSize: 12, color: '#333333' };
 
 /** A week key (ISO date of its Monday) as the axis shows it: `Nov 30`. */
 export function weekLabel(week: string): string {

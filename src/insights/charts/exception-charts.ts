@@ -29,7 +29,7 @@ export function exceptionResolutionChart(snapshot: InsightsSnapshot): ChartOptio
     'Opened and cleared per week; time to clear',
     { type: 'category', name: 'Week of', data: snapshot.weeks.map(weekLabel) },
     [
-      { type: 'value', name: 'Exceptions', min: 0, position: 'left' },
+      { type: 'value', name: 'Exceptions', min: 0, minInterval: 1, position: 'left' },
       { type: 'value', name: 'Hours to clear (median)', min: 0, position: 'right' },
     ],
     [
@@ -48,13 +48,17 @@ export function openExceptionsChart(snapshot: InsightsSnapshot): ChartOption {
     'Open exceptions by age',
     `${snapshot.openExceptions.reduce((n, r) => n + r.count, 0)} open now`,
     { type: 'category', name: 'Open for', data: AGE_BUCKETS.map((b) => AGE_WORDS[b]) },
-    [{ type: 'value', name: 'Exceptions', min: 0 }],
+    [{ type: 'value', name: 'Exceptions', min: 0, minInterval: 1 }],
     types.map((t) => ({ name: typeWords(t), type: 'bar' as const, stack: 'open', data: AGE_BUCKETS.map((b) => count(t, b)) })),
   );
 }
 
-/** `late_receipt` → `Late receipt`. */
+const ACRONYMS: Record<string, string> = { po: 'PO', rfq: 'RFQ', eta: 'ETA', otif: 'OTIF' };
+
+/** `late-receipt` → `Late receipt`, `bill-without-po` → `Bill without PO`. */
 export function typeWords(type: string): string {
-  const words = type.replace(/[_-]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
+  const words = type.split(/[_\s-]+/).filter(Boolean).map((w) => ACRONYMS[w.toLowerCase()] ?? w);
+  if (words.length === 0) return type;
+  const [first = '', ...rest] = words;
+  return [first === first.toUpperCase() ? first : first[0]!.toUpperCase() + first.slice(1), ...rest].join(' ');
 }

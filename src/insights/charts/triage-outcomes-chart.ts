@@ -8,7 +8,7 @@ export function triageOutcomesChart(snapshot: InsightsSnapshot): ChartOption {
     'Triage outcomes',
     'Proposals confirmed unchanged, changed or dismissed',
     { type: 'category', name: 'Week of', data: snapshot.weeks.map(weekLabel) },
-    [{ type: 'value', name: 'Proposals', min: 0 }],
+    [{ type: 'value', name: 'Proposals', min: 0, minInterval: 1 }],
     [
       { name: 'Confirmed unchanged', type: 'bar', stack: 'triage', data: snapshot.weeks.map((w) => sum(w, (r) => r.confirmedUnchanged)) },
       { name: 'Changed', type: 'bar', stack: 'triage', data: snapshot.weeks.map((w) => sum(w, (r) => r.changed)) },
