@@ -101,6 +101,20 @@ describe('the Insights page and a vendor scorecard in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 30_000);
 
+  it('answers /po vendor in the workspace with the scorecard and the trend chart, a signed PNG the client loads', async () => {
+    await page.goto(`${bot.url}/workspace?as=U0JORDAN&c=D0JORDAN`);
+    await expect.poll(() => page.locator('#as').inputValue()).toBe('U0JORDAN');
+    await page.locator('#text').fill('/po vendor Sunvale');
+    await page.locator('#composer button[type=submit]').click();
+    const answer = page.locator('article.msg').filter({ hasText: 'Scorecard, last 12 weeks' }).last();
+    await answer.waitFor({ timeout: 20_000 });
+    expect(await answer.textContent()).toMatch(/On time in full[\s\S]*of \d+ receipts/);
+    const image = answer.locator('img.bk-image');
+    expect(await image.getAttribute('src')).toMatch(new RegExp(`^${bot.url.replace(/[.]/g, '\\.')}/charts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}\\.png$`));
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(1440);
+    expect(pageErrors).toEqual([]);
+  }, 40_000);
+
   it('refuses a bad period and an unknown vendor with a clear answer', async () => {
     const bad = await page.request.get(`${bot.url}/workspace/insights?weeks=500`);
     expect(bad.status()).toBe(400);
