@@ -111,7 +111,7 @@ describe('the Insights page and a vendor scorecard in a browser', () => {
     expect(await answer.textContent()).toMatch(/On time in full[\s\S]*of \d+ receipts/);
     const image = answer.locator('img.bk-image');
     expect(await image.getAttribute('src')).toMatch(new RegExp(`^${bot.url.replace(/[.]/g, '\\.')}/charts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}\\.png$`));
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(1440);
+    await expect.poll(() => image.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth; }), { timeout: 15_000 }).toBe(1440);
     expect(pageErrors).toEqual([]);
   }, 40_000);
 
