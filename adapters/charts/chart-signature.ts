@@ -3,7 +3,10 @@ import { chartRequestSchema, type ChartRequest } from '../../src/insights/charts
 
 export type ChartFormat = 'svg' | 'png';
 
-/** The file part of a chart URL: `<payload>.<signature>.<svg|png>`, base64url both. */
+/**
+ * The file part of a chart URL: `<payload>.<signature>.<svg|png>`, base64url both. The format is
+ * not signed: the same chart as SVG or PNG shows the same data, the holder picks.
+ */
 const FILE = /^([A-Za-z0-9_-]{8,700})\.([A-Za-z0-9_-]{43})\.(svg|png)$/;
 
 /**
