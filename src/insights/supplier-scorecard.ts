@@ -111,9 +111,9 @@ export async function supplierScorecards(weeks: readonly string[], q: InsightsQu
   const toDay = isoDateOf(localDayOf(q.to, tz));
   const inVendors: OdooDomain = [...orders, ['partner_id', 'in', ids]];
   const receipts: OdooDomain = filtered(q, ids, [['picking_type_code', '=', 'incoming'], ['state', '=', 'done'], ['date_done', '>=', q.from], ['date_done', '<', q.to]]);
-  const [sent, confirmed, received, receivedInFull, bills] = await Promise.all([
-    src.odoo.readGroup('purchase.order', { domain: inVendors, groupby: ['partner_id', 'date_approve:day'], timeZone: tz }),
-    src.odoo.readGroup('purchase.order', { domain: [...inVendors, ['mail_reception_confirmed', '=', true]], groupby: ['partner_id', 'date_approve:day'], timeZone: tz }),
+  // orders sent and confirmed in one grouped read: by vendor, day and the vendor-confirmed flag
+  const [orderGroups, received, receivedInFull, bills] = await Promise.all([
+    src.odoo.readGroup('purchase.order', { domain: inVendors, groupby: ['partner_id', 'date_approve:day', 'mail_reception_confirmed'], timeZone: tz }),
     src.odoo.readGroup('stock.picking', { domain: receipts, groupby: ['partner_id', 'date_done:day', 'scheduled_date:day'], timeZone: tz }),
     src.odoo.readGroup('stock.picking', { domain: [...receipts, ['backorder_ids', '=', false]], groupby: ['partner_id', 'date_done:day', 'scheduled_date:day'], timeZone: tz }),
     src.odoo.readGroup('account.move', {
@@ -122,8 +122,8 @@ export async function supplierScorecards(weeks: readonly string[], q: InsightsQu
       timeZone: tz,
     }),
   ]);
-  const sentBy = perWeek(sent, 'date_approve:day');
-  const confirmedBy = perWeek(confirmed, 'date_approve:day');
+  const sentBy = perWeek(orderGroups, 'date_approve:day');
+  const confirmedBy = perWeek(orderGroups.filter((r) => r.keys.mail_reception_confirmed?.value === true), 'date_approve:day');
   const billsBy = perWeek(bills, 'invoice_date:day');
   const receiptsBy = receiptsPerWeek(received, receivedInFull);
   const pairs = vendors.flatMap((v) => weeks.map((w) => ({ v, w })));

@@ -180,11 +180,17 @@ function contextTz(env: OdooEnv): string | undefined {
   }
 }
 
-function rawKey(env: OdooEnv, model: string, row: Row, g: GroupSpec, tz: string | undefined): StoredValue {
+/** Local dates of datetimes, by minute (zone offsets change on minute boundaries): one zone lookup per minute seen. */
+type LocalDates = Map<string, string>;
+
+function rawKey(env: OdooEnv, model: string, row: Row, g: GroupSpec, tz: string | undefined, memo: LocalDates): StoredValue {
   const v = fieldValue(env.store, model, row, g.field);
   if (g.granularity) {
     if (typeof v !== 'string' || !v) return false;
-    return periodStart(localDate(v, g.field.type, tz), g.granularity);
+    const minute = `${g.granularity}|${v.slice(0, 16)}`;
+    let start = memo.get(minute);
+    if (start === undefined) memo.set(minute, (start = periodStart(localDate(v, g.field.type, tz), g.granularity)));
+    return start;
   }
   if (g.field.type === 'boolean') return v === true;
   if (v === null || v === undefined || v === '') return false;
@@ -266,12 +272,13 @@ interface GroupOptions {
 }
 
 function groupRecords(env: OdooEnv, model: string, domain: RpcValue, specs: GroupSpec[], opts: GroupOptions): RawGroup[] {
-  const rows = searchRows(env, model, domain ?? []);
+  const rows = searchRows(env, model, domain ?? [], { unordered: true });
   const tz = contextTz(env);
   if (specs.length === 0) return [{ keys: [], rows }];
   const byKey = new Map<string, RawGroup>();
+  const memo: LocalDates = new Map();
   for (const row of rows) {
-    const keys = specs.map((g) => rawKey(env, model, row, g, tz));
+    const keys = specs.map((g) => rawKey(env, model, row, g, tz, memo));
     const k = JSON.stringify(keys);
     let group = byKey.get(k);
     if (!group) byKey.set(k, (group = { keys, rows: [] }));
