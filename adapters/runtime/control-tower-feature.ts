@@ -33,6 +33,8 @@ export interface ControlTowerFeatureDeps {
   /** The policy's `digest:` section; no digest without it. */
   digest: DigestSettings | null;
   teamsSender: Pick<TeamsSender, 'sendToConversation'> | null;
+  /** Where the digest links to every chart (the workspace's Insights page in demo mode). */
+  insightsPageUrl?: string | null;
   logger: Logger;
   now: () => Date;
 }
@@ -72,7 +74,7 @@ export async function createControlTowerFeature(deps: ControlTowerFeatureDeps): 
             const outcome = await postWeeklyDigest({
               settings: digest, reader: deps.reader, once, now: deps.now,
               chartUrl: (request) => links.url(request, 'png'),
-              poster: digestPoster({ slack, teams: deps.teamsSender, pageUrl: null }),
+              poster: digestPoster({ slack, teams: deps.teamsSender, pageUrl: deps.insightsPageUrl ?? null }),
             });
             deps.logger.info({ channel: digest.channel, ...outcome }, outcome.posted ? 'weekly digest posted' : 'weekly digest not posted');
             return outcome;

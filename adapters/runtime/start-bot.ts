@@ -229,6 +229,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       config: featureConfig, redis, queues, reader: options.insightsReader ?? insights.reader, digest: digestSettings, teamsSender: approvals.teams?.sender ?? null, logger, now,
       // PORT=0 (tests) leaves PUBLIC_URL's default pointing at port 0: the real one is known now.
       baseUrl: config.port === 0 && url ? url : config.publicUrl,
+      insightsPageUrl: workspace ? `${config.port === 0 && url ? url : config.publicUrl}/workspace/insights` : null,
     });
     runtime.controlTower = tower;
 

@@ -56,7 +56,7 @@ describe('the weekly digest job', () => {
       config: { slack: { botToken: 'xoxb-test-token', signingSecret: 's', apiUrl: slack.url, appToken: undefined }, charts: { urlSecret: SECRET }, redis: { url: testRedisUrl(), keyPrefix: prefix, autostart: false } },
       baseUrl: 'https://bot.example.com', redis, queues, reader: new FixedInsightsReader(snapshotFixture()), digest: settings,
       teamsSender: options.teams ? { sendToConversation: async (target, message) => { teamsSent.push({ target, message }); return { conversationId: '19:leads@thread.tacv2', activityId: `a${teamsSent.length}` }; } } : null,
-      logger: pino({ level: 'silent' }), now: () => NOW,
+      logger: pino({ level: 'silent' }), now: () => NOW, insightsPageUrl: 'https://bot.example.com/workspace/insights',
     });
   const settings = (channel: string): DigestSettings => ({ channel, day: 'monday', hour: 8, minute: 30, timeZone: 'America/Chicago', weeks: 12 });
   const run = (f: ControlTowerFeature, attempt = 1) => f.handlers.scan![WEEKLY_DIGEST_JOB]!({}, ctx(attempt));
@@ -94,6 +94,7 @@ describe('the weekly digest job', () => {
     const verified = new ChartSigner(SECRET).verify(image.image_url.replace('https://bot.example.com/charts/', ''), NOW);
     expect(verified).toMatchObject({ ok: true, format: 'png', request: { kind: 'approval-cycle', weeks: 12, to: '2026-12-08T00:00:00.000Z' } });
     expect(String(body.text)).toContain('Approvals decided 12');
+    expect(json).toContain('Every chart: <https://bot.example.com/workspace/insights|Insights>');
 
     // The scheduler fires again (a retry, a second worker): the week is not posted twice.
     expect(await run(f)).toMatchObject({ posted: false, reason: 'already_posted' });
