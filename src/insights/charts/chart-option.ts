@@ -53,7 +53,8 @@ export function chartOption(title: string, subtitle: string | undefined, xAxis: 
     title: { text: title, ...(subtitle ? { subtext: subtitle } : {}), left: 'center' },
     legend: { top: subtitle ? 58 : 36, data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis' },
-    grid: { left: 28, right: yAxis.length > 1 ? 28 : 32, top: subtitle ? 110 : 86, bottom: 40, containLabel: true },
+    // containLabel leaves the axis names out: room for a rotated name beside each value axis.
+    grid: { left: 52, right: yAxis.length > 1 ? 56 : 28, top: subtitle ? 110 : 86, bottom: 40, containLabel: true },
     xAxis: { nameLocation: 'middle', nameGap: 30, nameTextStyle: AXIS_NAME, ...xAxis },
     yAxis: yAxis.map((a) => ({ nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS_NAME, ...a })),
     series,
