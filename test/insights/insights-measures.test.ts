@@ -130,12 +130,13 @@ for (const profile of ODOO_PROFILES) {
         { level: 3, label: 'CFO', state: 'approved', since: '2026-03-09T10:00:00Z', decision: decision('2026-03-09T12:00:00Z') },
       ];
       await recorder.approval(null, request({ id: 'q2', ruleName: 'chain', subject: subjectA, requestedAt: '2026-03-09T08:00:00Z', status: 'decided', decision: decision('2026-03-09T12:00:00Z'), chain } as never));
-      const q3 = request({ id: 'q3', ruleName: 'small', requestedAt: '2026-03-09T14:00:00Z' });
+      // approved in Odoo at 10:00 UTC (date_approve); the reconciliation scan noticed at 11:00: Odoo's time counts
+      const q3 = request({ id: 'q3', ruleName: 'small', orderId: ids.p3, requestedAt: '2026-03-09T14:00:00Z' });
       now = new Date('2026-03-10T08:00:00Z');
       const q3reminded = { ...q3, stepsDone: ['remind-1-1', 'escalate-2'] };
       await recorder.approval(q3, q3reminded);
       await recorder.approval(q3reminded, q3reminded); // told twice: counted once
-      await recorder.approval(q3reminded, { ...q3reminded, status: 'decided_elsewhere', elsewhere: { outcome: 'approved', by: 'admin', at: '2026-03-10T09:00:00Z' } });
+      await recorder.approval(q3reminded, { ...q3reminded, status: 'decided_elsewhere', elsewhere: { outcome: 'approved', by: 'admin', at: '2026-03-10T11:00:00Z' } });
       now = NOW;
 
       // exceptions: one acknowledged and cleared, an ETA slip and a bill mismatch still open
@@ -178,7 +179,7 @@ for (const profile of ODOO_PROFILES) {
       expect(all[1]).toEqual({
         week: W2,
         group: null,
-        cycle: { count: 3, p50Hours: 3, p90Hours: 4 }, // 1.5, 3 and 4 business hours
+        cycle: { count: 3, p50Hours: 4, p90Hours: 4 }, // 1.5, 4 and 4 business hours
         perLevel: [
           { level: 1, count: 1, p50Hours: 2, p90Hours: 2 },
           { level: 2, count: 0, p50Hours: null, p90Hours: null },
@@ -190,7 +191,7 @@ for (const profile of ODOO_PROFILES) {
         escalations: 1,
       });
       const byRule = Object.fromEntries(s.approvals.filter((a) => a.week === W2 && a.group).map((a) => [a.group?.label, a.cycle]));
-      expect(byRule).toEqual({ big: { count: 1, p50Hours: 1.5, p90Hours: 1.5 }, chain: { count: 1, p50Hours: 4, p90Hours: 4 }, small: { count: 1, p50Hours: 3, p90Hours: 3 } });
+      expect(byRule).toEqual({ big: { count: 1, p50Hours: 1.5, p90Hours: 1.5 }, chain: { count: 1, p50Hours: 4, p90Hours: 4 }, small: { count: 1, p50Hours: 4, p90Hours: 4 } });
     });
 
     it('filtered on a vendor, only its requests count', async () => {
