@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedOdoo, type EmbeddedOdoo } from '../../adapters/embedded-odoo/start-embedded-odoo.ts';
 import { OdooAwaitGateway } from '../../adapters/odoo/odoo-await-gateway.ts';
 import { RedisExceptionStore } from '../../adapters/alerts/redis-exception-store.ts';
+import { RedisApprovalStore } from '../../adapters/store/redis-approval-store.ts';
 import { createInsightsReader, insightClock } from '../../adapters/insights/create-insights-reader.ts';
 import { createInsightsRecorder } from '../../adapters/insights/insights-recorder.ts';
 import { RedisFactStore } from '../../adapters/insights/redis-fact-store.ts';
@@ -248,6 +249,11 @@ for (const profile of ODOO_PROFILES) {
     it('a person sees their own numbers', async () => {
       const mine = await reader.personal(5, NOW);
       expect(mine).toEqual({ pendingApprovals: 0, medianDecisionHours: 1.5, decisionsLast30Days: 2, openExceptionsOnMyOrders: 1 });
+      // a pending request whose card went to the admin's DM waits on the admin (uid 2, login admin)
+      const approvals = new RedisApprovalStore(redis, prefix);
+      await approvals.open(request({ id: 'q-open', ruleName: 'big', orderId: ids.p4, targets: [{ kind: 'odoo-user', platform: 'slack', login: 'admin' }] } as never));
+      expect((await reader.personal(2, NOW)).pendingApprovals).toBe(1);
+      expect((await reader.personal(5, NOW)).pendingApprovals).toBe(0);
     });
 
     it('answers from the cache without asking Odoo again, and the refresh recomputes it', async () => {
