@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { TrackedException } from '../../src/alerts/lifecycle/tracked-exception.ts';
 import type { ApprovalRequest } from '../../src/approvals/approval-request.ts';
-import { approvalFacts, type InsightClock } from '../../src/insights/approval-facts.ts';
+import { approvalFacts, decidedOf, type InsightClock } from '../../src/insights/approval-facts.ts';
 import { exceptionFacts } from '../../src/insights/exception-facts.ts';
 import { factKey, type InsightFact } from '../../src/insights/insight-fact.ts';
 import { weekOf } from '../../src/insights/insight-week.ts';
@@ -49,7 +49,13 @@ export function createInsightsRecorder(deps: RecorderDeps): InsightsRecorder {
     return [{ key: factKey('sup', 'confirm', weekOf(order.dateApprove, deps.clock.timeZone), order.partner.id), member: String(orderId), score: hours }];
   };
   return {
-    approval: (before, after) => record(`approval ${after.id}`, () => approvalFacts(before, after, deps.clock, deps.now())),
+    approval: (before, after) =>
+      record(`approval ${after.id}`, async () => {
+        // approved in Odoo: Odoo's date_approve is when (one read, once per request)
+        const inOdoo = after.elsewhere?.outcome === 'approved' && !after.decision && !(before && decidedOf(before));
+        const approvedAt = inOdoo ? (await deps.odoo.read('purchaseOrder', [after.orderId]))[0]?.dateApprove?.toISOString() ?? null : null;
+        return approvalFacts(before, after, deps.clock, deps.now(), approvedAt);
+      }),
     exception: (before, after) => record(`exception ${after?.key ?? ''}`, () => exceptionFacts(before, after, deps.clock)),
     triage: (before, after) =>
       record(`triage ${after?.id ?? ''}`, async () => {

@@ -19,11 +19,16 @@ export function approvalDims(r: ApprovalRequest): DimValue[] {
   return out;
 }
 
-/** When and where a request was decided: by a card (chat), or in Odoo (approved or cancelled there). */
-function decidedOf(r: ApprovalRequest): { at: string; where: 'chat' | 'odoo'; odooUserId: number | null } | null {
+/**
+ * When and where a request was decided: by a card (chat), or in Odoo (approved or cancelled
+ * there). For a PO approved in Odoo, Odoo's own `date_approve` (when known) is the decision time;
+ * the bot's `elsewhere.at` is when it noticed (a webhook, or the reconciliation scan up to an hour later).
+ */
+export function decidedOf(r: ApprovalRequest, odooApprovedAt?: string | null): { at: string; where: 'chat' | 'odoo'; odooUserId: number | null } | null {
   if (r.decision) return { at: r.decision.at, where: 'chat', odooUserId: r.decision.odooUserId };
   if (r.status === 'decided_elsewhere' && r.elsewhere?.at && (r.elsewhere.outcome === 'approved' || r.elsewhere.outcome === 'cancelled')) {
-    return { at: r.elsewhere.at, where: 'odoo', odooUserId: null };
+    const at = r.elsewhere.outcome === 'approved' && odooApprovedAt && odooApprovedAt >= r.requestedAt ? odooApprovedAt : r.elsewhere.at;
+    return { at, where: 'odoo', odooUserId: null };
   }
   return null;
 }
@@ -33,7 +38,7 @@ function decidedOf(r: ApprovalRequest): { at: string; where: 'chat' | 'odoo'; od
  * time, in chat or in Odoo, and the decider's own time for their App Home), each chain level
  * decided (a skipped level records nothing: it counts 0), each reminder and escalation done.
  */
-export function approvalFacts(before: ApprovalRequest | null, after: ApprovalRequest, clock: InsightClock, now: Date): InsightFact[] {
+export function approvalFacts(before: ApprovalRequest | null, after: ApprovalRequest, clock: InsightClock, now: Date, odooApprovedAt?: string | null): InsightFact[] {
   const facts: InsightFact[] = [];
   const dims = approvalDims(after);
   const file = (measure: string, week: string, member: string, score: number) => {
@@ -42,7 +47,7 @@ export function approvalFacts(before: ApprovalRequest | null, after: ApprovalReq
       if (d.dimension !== 'all') facts.push({ key: factKey('ap', 'dims', week, d.dimension), member: dimMember(d), score: 0 });
     }
   };
-  const decided = decidedOf(after);
+  const decided = decidedOf(after, odooApprovedAt);
   if (decided && !(before && decidedOf(before))) {
     const week = weekOf(decided.at, clock.timeZone);
     const hours = clock.hoursBetween(new Date(after.requestedAt), new Date(decided.at));

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { Row, StoredValue } from '../store.ts';
 import type { FieldDef } from '../schema/model-schema.ts';
 import { PyFloat, type RpcStruct, type RpcValue } from '../../xmlrpc/rpc-value.ts';
@@ -180,17 +180,29 @@ function contextTz(env: OdooEnv): string | undefined {
   }
 }
 
-/** Local dates of datetimes, by minute (zone offsets change on minute boundaries): one zone lookup per minute seen. */
-type LocalDates = Map<string, string>;
+/** Zone offsets (minutes) per UTC hour in which the offset does not change; null where it does. */
+type Offsets = Map<string, number | null>;
 
-function rawKey(env: OdooEnv, model: string, row: Row, g: GroupSpec, tz: string | undefined, memo: LocalDates): StoredValue {
+/** The local date of a stored UTC datetime in `tz`: one zone lookup per hour of data, not per row. */
+function localDateOf(v: string, tz: string | undefined, offsets: Offsets): string {
+  if (!tz) return v.slice(0, 10);
+  const hour = v.slice(0, 13);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = Date.parse(`${hour.replace(' ', 'T')}:00:00Z`);
+    const a = tzOffset(tz, new Date(start));
+    const b = tzOffset(tz, new Date(start + 3_599_999));
+    offsets.set(hour, (offset = a === b ? a : null));
+  }
+  if (offset === null) return localDate(v, 'datetime', tz);
+  return new Date(Date.parse(`${v.slice(0, 19).replace(' ', 'T')}Z`) + offset * 60_000).toISOString().slice(0, 10);
+}
+
+function rawKey(env: OdooEnv, model: string, row: Row, g: GroupSpec, tz: string | undefined, offsets: Offsets): StoredValue {
   const v = fieldValue(env.store, model, row, g.field);
   if (g.granularity) {
     if (typeof v !== 'string' || !v) return false;
-    const minute = `${g.granularity}|${v.slice(0, 16)}`;
-    let start = memo.get(minute);
-    if (start === undefined) memo.set(minute, (start = periodStart(localDate(v, g.field.type, tz), g.granularity)));
-    return start;
+    return periodStart(g.field.type === 'date' ? v.slice(0, 10) : localDateOf(v, tz, offsets), g.granularity);
   }
   if (g.field.type === 'boolean') return v === true;
   if (v === null || v === undefined || v === '') return false;
@@ -276,9 +288,9 @@ function groupRecords(env: OdooEnv, model: string, domain: RpcValue, specs: Grou
   const tz = contextTz(env);
   if (specs.length === 0) return [{ keys: [], rows }];
   const byKey = new Map<string, RawGroup>();
-  const memo: LocalDates = new Map();
+  const offsets: Offsets = new Map();
   for (const row of rows) {
-    const keys = specs.map((g) => rawKey(env, model, row, g, tz, memo));
+    const keys = specs.map((g) => rawKey(env, model, row, g, tz, offsets));
     const k = JSON.stringify(keys);
     let group = byKey.get(k);
     if (!group) byKey.set(k, (group = { keys, rows: [] }));
