@@ -17,11 +17,14 @@ import type { ApprovalStore } from '../../src/ports/approval-store.ts';
 import type { EventOutbox } from '../../src/ports/event-outbox.ts';
 import type { TriageStore } from '../../src/triage/flow/triage-ports.ts';
 import type { TriageProposal } from '../../src/triage/flow/triage-proposal.ts';
+import type { InsightsRecorder } from '../insights/insights-recorder.ts';
 
 export interface EmitDeps {
   outbox: EventOutbox;
   logger: Logger;
   onPublishFailed?: () => void;
+  /** The control tower's recorder: told of the same stored transitions (it never throws). */
+  insights?: InsightsRecorder;
 }
 
 function publisher(deps: EmitDeps) {
@@ -57,12 +60,14 @@ export function emittingApprovalStore<S extends ApprovalStore>(store: S, deps: E
           return async (...args: Parameters<ApprovalStore['claimDecision']>) => {
             const out = await target.claimDecision(...args);
             if (out.won && out.request.decision) await publish([approvalDecidedEvent(out.request, out.request.decision, null, true)]);
+            if (out.won) await deps.insights?.approval(null, out.request);
             return out;
           };
         case 'claimLevelDecision':
           return async (...args: Parameters<ApprovalStore['claimLevelDecision']>) => {
             const out = await target.claimLevelDecision(...args);
             if (out.won) await publish([approvalDecidedEvent(out.request, args[3], args[2], out.final)]);
+            if (out.won) await deps.insights?.approval(null, out.request);
             return out;
           };
         case 'update':
@@ -71,6 +76,7 @@ export function emittingApprovalStore<S extends ApprovalStore>(store: S, deps: E
             const after = await target.update(id, c.change);
             const before = c.before();
             if (after && before && after !== before) await publish(approvalChangeEvents(before, after));
+            if (after && before && after !== before) await deps.insights?.approval(before, after);
             return after;
           };
         default: {
@@ -90,6 +96,7 @@ export function emittingExceptionStore<S extends ExceptionStore>(store: S, deps:
         return async (key: string, create: () => TrackedException | null, change: (t: TrackedException) => TrackedException) => {
           const out = await target.upsert(key, create, change);
           if (out.after && out.after !== out.before) await publish(exceptionEvents(out.before, out.after));
+          if (out.after && out.after !== out.before) await deps.insights?.exception(out.before, out.after);
           return out;
         };
       }
@@ -97,6 +104,7 @@ export function emittingExceptionStore<S extends ExceptionStore>(store: S, deps:
         return async (key: string, change: (t: TrackedException) => TrackedException) => {
           const out = await target.update(key, change);
           if (out && out.after !== out.before) await publish(exceptionEvents(out.before, out.after));
+          if (out && out.after !== out.before) await deps.insights?.exception(out.before, out.after);
           return out;
         };
       }
@@ -116,6 +124,7 @@ export function emittingTriageStore<S extends TriageStore>(store: S, deps: EmitD
           const after = await target.update(id, c.change);
           const before = c.before();
           if (after && before && after !== before) await publish(triageEvents(before, after));
+          if (after && before && after !== before) await deps.insights?.triage(before, after);
           return after;
         };
       }

@@ -40,7 +40,7 @@ const RECORD_METHOD_PARAMS: Record<string, readonly string[]> = {
 };
 
 /** Reads are safe to send again after a kept-alive socket was closed under us. */
-const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get', 'context_get']);
+const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get', 'context_get', 'read_group', 'formatted_read_group']);
 
 /**
  * Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with `Authorization: bearer <key>` and

@@ -5,6 +5,8 @@ import type {
   ActivityToSchedule,
   ChangePage,
   ChangeScanOptions,
+  GroupQuery,
+  GroupRow,
   OdooContext,
   OdooDomain,
   OdooGateway,
@@ -25,6 +27,7 @@ import { type WireValue, kwargsOf, toWire } from './odoo-wire.ts';
 import { DEFAULT_PAGE_SIZE, pagesByChange, pagesById } from './paging.ts';
 import { RECORD_SPECS, type RecordSpec, type SpecLookups, parseRecords } from './record-specs.ts';
 import { purchaseOrderState } from './schemas/purchase-order.ts';
+import { groupCall } from './read-group-call.ts';
 
 /** Which wire the gateway speaks: `auto` = JSON-2 on Odoo 19+ when an API key is set, else XML-RPC. */
 export type OdooProtocol = 'auto' | 'xmlrpc' | 'json2';
@@ -211,6 +214,12 @@ export class OdooAwaitGateway implements OdooGateway {
       note: a.note === undefined ? null : `<p>${escapeHtml(a.note)}</p>`,
       date_deadline: a.dateDeadline,
     });
+  }
+
+  async readGroup(model: string, query: GroupQuery): Promise<GroupRow[]> {
+    const { rpc, dialect } = await this.prepare(model, query.domain);
+    const call = groupCall(model, query, dialect, toDomain(dialect.domain(model, query.domain)));
+    return call.parse(await rpc.executeKw(model, call.method, [], call.kwargs));
   }
 
   async checkReachable(): Promise<Reachability> {

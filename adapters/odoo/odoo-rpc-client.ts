@@ -84,7 +84,7 @@ export interface OdooRpc {
 }
 
 /** Reads are safe to send again after a keep-alive socket was closed under us. */
-const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get']);
+const IDEMPOTENT = new Set(['read', 'search_read', 'search', 'search_count', 'fields_get', 'read_group', 'formatted_read_group']);
 
 /**
  * One XML-RPC connection to Odoo: lazy authentication shared by concurrent callers,

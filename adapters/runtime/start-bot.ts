@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createInsightsFeature, type InsightsFeature } from '../insights/insights-feature.ts';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { join } from 'node:path';
@@ -46,6 +47,9 @@ import { createEventsFeature, type EventsFeature } from '../events/create-events
 import { readEventsSection } from '../events/read-events-section.ts';
 import { readSupplierEventsSection } from '../triage/read-supplier-events-section.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
+import type { InsightsReader } from '../../src/insights/insight-types.ts';
+import { createControlTowerFeature, type ControlTowerFeature } from './control-tower-feature.ts';
+import { readDigestSection } from '../control-tower/read-digest-section.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -63,6 +67,8 @@ export interface StartBotOptions {
    * default in a demo web process; tests turn it off or set when the emails arrive.
    */
   demoInbox?: false | { delaysMs?: readonly number[] };
+  /** The control tower's measures (tests pass fixed ones): charts, Insights page, digest, personal numbers. */
+  insightsReader?: InsightsReader;
 }
 
 export interface BotRuntime {
@@ -79,6 +85,8 @@ export interface BotRuntime {
   delegation: DelegationFeature;
   /** Outbound events to the policy's `events:` subscribers (n8n and others). */
   events: EventsFeature;
+  /** The control tower's measures: the cached reader, the recorder, the refresh job. */
+  insights: InsightsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -88,6 +96,8 @@ export interface BotRuntime {
   workspace?: { store: WorkspaceStore };
   /** Teams, when on (web processes): its stores, sender and routes for features to register on. */
   teams?: Teams;
+  /** The control tower's faces: signed charts, Insights page, weekly digest (set once built). */
+  controlTower?: ControlTowerFeature;
   /** Stops taking work, lets running jobs finish (or returns them), closes every connection. */
   stop(): Promise<void>;
 }
@@ -111,6 +121,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const policyDelegations = await readDelegationsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy, now });
     const eventSubscribers = await readEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const supplierEvents = await readSupplierEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const digestSettings = await readDigestSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', calendarTimeZone: policy.calendar.timeZone });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -187,7 +198,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     // demo credentials shared through Redis and SLACK_API_URL at the workspace's Web API.
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url), webhooks: await demoWebhooksConfig(config, redis) } : config;
-    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit: events.emit, ...(intake ? { intake } : {}) });
+    // The control tower records what the stores store (through the same wrappers as the events).
+    const insights = createInsightsFeature({ redis, prefix: config.redis.keyPrefix, odoo: odoo.gateway, calendar: policy.calendar, queues, logger, now });
+    const emit = { ...events.emit, insights: insights.recorder };
+    const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit, ...(intake ? { intake } : {}) });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
     const delegation = wireDelegation({ config: featureConfig, policy, policyDelegations, redis, odoo: odoo.gateway, logger, now,
       // Read when a command arrives, so it does not matter which of the two is built first.
@@ -195,10 +209,10 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     });
     approvals.routeThrough(delegation);
     approvals.registerMetrics(metrics.registry);
-    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
+    const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
     const alerts = createAlertsFeature({
-      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
+      config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
       onMaterialChange: (e) => triage.requestBillCategory(e),
     });
@@ -209,13 +223,21 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (unreachable.length > 0) {
       logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
     }
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, insights, webhookToken, stop: stopAll };
+    // The control tower's faces read the measures' cached reader (tests may pass fixed measures).
+    const tower = await createControlTowerFeature({
+      config: featureConfig, redis, queues, reader: options.insightsReader ?? insights.reader, digest: digestSettings, teamsSender: approvals.teams?.sender ?? null, logger, now,
+      // PORT=0 (tests) leaves PUBLIC_URL's default pointing at port 0: the real one is known now.
+      baseUrl: config.port === 0 && url ? url : config.publicUrl,
+      insightsPageUrl: workspace ? `${config.port === 0 && url ? url : config.publicUrl}/workspace/insights` : null,
+    });
+    runtime.controlTower = tower;
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), options.handlers ?? {}),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights.handlers), tower.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
@@ -225,6 +247,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await alerts.schedule();
       await triage.schedule();
       await events.schedule();
+      await insights.schedule();
+      await tower.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -234,13 +258,14 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 
     if (app && server && url) {
       triage.registerRoutes(app, metrics);
+      tower.registerRoutes(app);
       const slack = approvals.mount(app);
       // Plain-words questions: the offline parser, and the LLM for what it cannot read (when configured).
       const interpreter = config.openai.apiKey
         ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
         : offlineInterpreter;
       const status = slack || approvals.teams
-        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams })
+        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, insights: tower.status })
         : null;
       if (approvals.teams && status) {
         // Every feature registers its verbs and message handlers before /api/messages takes requests.
@@ -259,6 +284,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         runtime.workspace = mountWorkspace(app, {
           redis, prefix: config.redis.keyPrefix, botToken: featureConfig.slack.botToken, signingSecret: featureConfig.slack.signingSecret,
           ownUrl: url, policy, queues, approvalStore: approvals.store, events, metrics, logger, now,
+          insights: { reader: tower.reader, links: tower.links },
           ...(featureConfig.webhooks.supplierEmailHmacSecret ? { supplierEmail: {
             secret: featureConfig.webhooks.supplierEmailHmacSecret,
             example: async () => {

@@ -9,6 +9,7 @@ import type { ChatPlatform, ChatProfile } from '../../src/ports/chat.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { OdooGateway } from '../../src/ports/odoo-gateway.ts';
 import type { Policy } from '../../src/policy/policy-types.ts';
+import type { StatusInsights } from '../../src/status/status-insights.ts';
 import {
   approversAskedFrom,
   askStatus,
@@ -46,6 +47,8 @@ export interface StatusFeatureDeps {
   delegation?: Pick<DelegationFeature, 'answer' | 'delegateOf' | 'active'>;
   /** Teams (createTeams), when on: its people's profiles (email / UPN, identities.teams applied). */
   teams?: Pick<Teams, 'chat' | 'members'> | null;
+  /** The control tower: personal numbers on the home tab, the scorecard with `/po vendor Acme`. */
+  insights?: StatusInsights;
 }
 
 export interface StatusFeature {
@@ -84,6 +87,7 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
     profile,
     // "my approvals" lists what a person may decide as a delegate too.
     ...(deps.delegation ? { delegations: deps.delegation } : {}),
+    ...(deps.insights ? { insights: deps.insights } : {}),
   };
   const feature: StatusFeature = {
     ask: (chat, question) => askStatus(chat, question, askDeps),

@@ -124,7 +124,8 @@ export function createTriageFeature(deps: TriageFeatureDeps): TriageFeature {
       writeback: {
         [TRIAGE_JOBS.decide]: (data) => decideTriage(data as TriageClick, { ...base, loginOverride, profile: async (u) => (u.platform === 'slack' && slack ? slack.profile(u) : u.platform === 'teams' && teams ? teams.profile(u) : null) }),
         [TRIAGE_JOBS.writeBack]: (data, ctx) => writeBackTriage(data as TriageWriteBackJob, ctx, base),
-        [WRITE_SUPPLIER_EVENT_JOB]: (data) => writeSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway }),
+        [WRITE_SUPPLIER_EVENT_JOB]: (data) =>
+          writeSupplierEvent(data as SupplierEventJob, { odoo: odoo.gateway, ...(deps.emit?.insights ? { onVendorConfirmed: deps.emit.insights.vendorConfirmed } : {}) }),
       },
       scan: {
         [TRIAGE_JOBS.chatterScan]: () => scanChatterEmails({ odoo: odoo.gateway, cursors, once, queue, dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds, now }),

@@ -10,6 +10,7 @@ import { webApiRouter } from './api/web-api-router.ts';
 import { slackEmojiShortcodes } from './emoji-shortcodes.ts';
 import { respondRouter } from './interactions/respond-route.ts';
 import { opsRoutes, type OpsSupplierEmail } from './ops/ops-routes.ts';
+import { insightsRoutes, type InsightsPageDeps } from './insights/insights-routes.ts';
 import type { EventsDeadLetters } from './ops/event-dead-letters.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
 import { uiStateRoutes } from './ui/ui-state-routes.ts';
@@ -40,6 +41,8 @@ export interface MountWorkspaceDeps {
   metrics: Metrics;
   logger: Logger;
   now?: () => Date;
+  /** The control tower's measures and signed chart links: /workspace/insights (off without them). */
+  insights?: Omit<InsightsPageDeps, 'logger' | 'now'>;
 }
 
 /**
@@ -49,6 +52,7 @@ export interface MountWorkspaceDeps {
  *   /workspace/ui/*       what the browser reads and asks for (signed and sent to /slack/events)
  *   /workspace/respond/*  response_urls, where Bolt's respond() posts
  *   /workspace/ops        queues, failed jobs (retry), open approvals, webhook intake
+ *   /workspace/insights   the control tower: headline numbers, charts, supplier scorecards
  */
 export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store: WorkspaceStore } {
   const now = deps.now ?? (() => new Date());
@@ -61,6 +65,7 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
   router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, events: deps.events, metrics: deps.metrics, logger: deps.logger, now, ...(deps.supplierEmail ? { supplierEmail: deps.supplierEmail } : {}) }));
+  if (deps.insights) router.use('/insights', insightsRoutes({ ...deps.insights, logger: deps.logger, now }));
   router.get('/static/emoji.json', (_req, res) => {
     void slackEmojiShortcodes()
       .then((map) => res.set('cache-control', 'public, max-age=3600').json(map))

@@ -74,6 +74,7 @@ export const envSchema = z
 
     SUPPLIER_EMAIL_HMAC_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, { message: 'a secret of at least 16 characters' }).optional()),
     POLICY_FILE: optionalString,
+    CHART_URL_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, { message: 'a secret of at least 16 characters' }).optional()),
 
     WEBHOOK_BODY_LIMIT_BYTES: positiveInt(64 * 1024, 'a size in bytes (positive integer)'),
     WEBHOOK_DEDUPE_TTL_SECONDS: positiveInt(7 * 24 * 3600, 'a number of seconds (positive integer)'),
@@ -119,4 +120,5 @@ export const SECRET_ENV_NAMES = [
   'MICROSOFT_APP_PASSWORD',
   'OPENAI_API_KEY',
   'SUPPLIER_EMAIL_HMAC_SECRET',
+  'CHART_URL_SECRET',
 ] as const;

@@ -43,6 +43,8 @@ export interface Config {
   auditRetentionDays: number;
   /** How often the reconciliation scans run (job schedulers on the scan queue). */
   reconcileIntervalSeconds: number;
+  /** Signed chart URLs (control tower): the secret, else one made once per Redis prefix. */
+  charts: { urlSecret: string | undefined };
 }
 
 /** A configuration problem, reported as one line that names the variable and what it expects. */
@@ -116,5 +118,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    charts: { urlSecret: e.CHART_URL_SECRET },
   };
 }

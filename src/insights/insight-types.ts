@@ -14,6 +14,10 @@ export interface InsightsQuery {
   to: Date;
   /** Narrow every measure to one value of a dimension (an Odoo id, or the rule's name). */
   filter?: Partial<Record<InsightDimension, number | string>>;
+  /** Also give approval rows per value of these dimensions (each week); none when left out. */
+  breakdown?: InsightDimension[];
+  /** How many vendors the snapshot's scorecards cover (most orders first). @defaultValue 10 */
+  topVendors?: number;
 }
 
 export interface DurationStats {

@@ -105,6 +105,8 @@ export const policySchema = z.strictObject({
   delegations: z.unknown().optional(),
   events: z.unknown().optional(),
   supplier_events: z.unknown().optional(),
+  // The control tower's weekly digest: src/insights/digest/digest-section.ts.
+  digest: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;

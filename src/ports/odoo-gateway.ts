@@ -84,6 +84,13 @@ export interface OdooGateway {
   /** Schedules an activity (mail.activity) on a record; the activity id. */
   scheduleActivity(activity: ActivityToSchedule): Promise<number>;
 
+  /**
+   * Aggregates computed by Odoo, never by reading every record: `read_group(lazy=False)` on 17/18,
+   * `formatted_read_group` on 19 (where read_group is deprecated). Every groupby at once; each row
+   * is one group with its record count and the aggregates asked.
+   */
+  readGroup(model: string, query: GroupQuery): Promise<GroupRow[]>;
+
   /** For /readyz: reachable and credentials accepted, with the server version, or why not. */
   checkReachable(): Promise<Reachability>;
 }
@@ -170,6 +177,31 @@ export interface ActivityToSchedule {
   /** Plain text; Odoo keeps it as HTML. */
   note?: string;
   dateDeadline: IsoDate;
+}
+
+export interface GroupQuery {
+  domain: OdooDomain;
+  /** Core field names: `partner_id`, or a date(time) with a granularity, `date_approve:day`. */
+  groupby: readonly string[];
+  /** `field:sum|avg|min|max|count|count_distinct`; the record count is always answered. */
+  aggregates?: readonly string[];
+  /** IANA zone datetimes are grouped in (Odoo's context `tz`); UTC when left out. */
+  timeZone?: string;
+  limit?: number;
+}
+
+/** A group's key: a many2one's id (label its display name), a period's local start date, or the value. */
+export interface GroupKey {
+  value: number | string | boolean | null;
+  label: string | null;
+}
+
+export interface GroupRow {
+  /** Per groupby spec as asked (e.g. `date_approve:day` -> `{ value: '2026-03-02', label: '02 Mar 2026' }`). */
+  keys: Record<string, GroupKey>;
+  count: number;
+  /** Per aggregate spec as asked; null where Odoo has no value (a sum over no value). */
+  values: Record<string, number | string | null>;
 }
 
 export type Reachability = { ok: true; version: string } | { ok: false; reason: string };

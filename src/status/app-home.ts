@@ -5,6 +5,7 @@ import type { ChatProfile } from '../ports/chat.ts';
 import { approvalItem, pendingApprovalsWithDelegation } from './lists/my-approvals.ts';
 import { myExceptionItems } from './lists/my-exceptions.ts';
 import type { ListItem } from './status-answer.ts';
+import type { PersonalNumbers } from './status-insights.ts';
 import type { StatusDeps } from './status-deps.ts';
 import { identifyViewer, type Viewer } from './viewer.ts';
 
@@ -37,6 +38,8 @@ export type AppHomeView =
       exceptionsTotal: number;
       decisions: RecentDecision[];
       refreshedAt: Date;
+      /** The viewer's own numbers (control tower); absent without it, null when unreadable now. */
+      numbers?: PersonalNumbers | null;
     };
 
 /**
@@ -49,7 +52,7 @@ export async function buildAppHome(chat: ChatUserRef, deps: StatusDeps & { profi
   if (!who.ok) return { kind: 'unmapped', message: who.message };
   const viewer = who.viewer;
   const now = deps.now();
-  const [pending, exceptions, decisions] = await Promise.all([pendingApprovalsWithDelegation(viewer, deps), myExceptionItems(viewer, deps), recentDecisions(viewer, deps)]);
+  const [pending, exceptions, decisions, numbers] = await Promise.all([pendingApprovalsWithDelegation(viewer, deps), myExceptionItems(viewer, deps), recentDecisions(viewer, deps), personalNumbers(viewer, deps, now)]);
   return {
     kind: 'home',
     name: viewer.odoo.name,
@@ -59,7 +62,14 @@ export async function buildAppHome(chat: ChatUserRef, deps: StatusDeps & { profi
     exceptionsTotal: exceptions.length,
     decisions,
     refreshedAt: now,
+    ...(numbers === undefined ? {} : { numbers }),
   };
+}
+
+/** The viewer's own numbers; the home tab still opens when the measures cannot be read (null). */
+async function personalNumbers(viewer: Viewer, deps: StatusDeps, now: Date): Promise<PersonalNumbers | null | undefined> {
+  if (!deps.insights) return undefined;
+  return deps.insights.reader.personal(viewer.odoo.odooUserId, now).catch(() => null);
 }
 
 async function recentDecisions(viewer: Viewer, deps: StatusDeps): Promise<RecentDecision[]> {

@@ -2,6 +2,7 @@ import type { PurchaseOrderState } from '../domain/odoo-records.ts';
 import type { NextAction } from './next-action.ts';
 import type { ListQuery, StatusQuery } from './status-query.ts';
 import type { TimelineEvent } from './timeline.ts';
+import type { VendorScorecardView } from './status-insights.ts';
 
 /**
  * What the bot answers, independent of Slack or Teams. Text fields hold RAW text (Odoo names,
@@ -63,6 +64,8 @@ export interface StatusList {
   nextCommand: string | null;
   /** What to say when there is nothing: "Nothing is late at Joliet DC." */
   emptyText: string;
+  /** `vendor Acme`, first page: the vendor's scorecard and trend chart open the answer. */
+  scorecard?: VendorScorecardView;
 }
 
 /** Examples shown with help, in the words the offline parser understands. */

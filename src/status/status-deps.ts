@@ -4,6 +4,7 @@ import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { ApproversAsked } from './approvers-asked.ts';
+import type { StatusInsights } from './status-insights.ts';
 
 /** What the status use cases read: Odoo, the approval requests and audit trail, the policy. */
 export interface StatusDeps {
@@ -21,4 +22,6 @@ export interface StatusDeps {
   pageSize?: number;
   /** Delegations in force: "my approvals" lists what a delegate may decide for an absent approver. */
   delegations?: DelegationLookup;
+  /** The control tower: personal numbers on the home tab, the scorecard with `vendor Acme`. */
+  insights?: StatusInsights;
 }

@@ -17,7 +17,10 @@ function atDay(day: string, current: Date | null): Date {
   return new Date(`${day}T${time}Z`);
 }
 
-export async function writeSupplierEvent(job: SupplierEventJob, deps: { odoo: OdooGateway }): Promise<'written' | 'already_written'> {
+export async function writeSupplierEvent(
+  job: SupplierEventJob,
+  deps: { odoo: OdooGateway; /** Told when the vendor's acknowledgement was written (the control tower's confirmation latency). */ onVendorConfirmed?: (orderId: number, at: string) => Promise<void> },
+): Promise<'written' | 'already_written'> {
   const e = job.event;
   const match = await matchSupplierEvent(e, deps.odoo, job.receivedDay);
   if (!match.ok) throw new BusinessRefusal(match.refusal.code, `${match.refusal.message}; the supplier event ${e.event_id} was not written`);
@@ -30,6 +33,7 @@ export async function writeSupplierEvent(job: SupplierEventJob, deps: { odoo: Od
   if (e.type === 'order.acknowledged' && m.order.receptionConfirmed === false) {
     await deps.odoo.write('purchase.order', [m.order.id], { mail_reception_confirmed: true });
     done.push('marked as confirmed by the vendor');
+    await deps.onVendorConfirmed?.(m.order.id, e.occurred_at ?? `${job.receivedDay}T12:00:00Z`);
   }
   const dates = plannedDates(m);
   const moved: string[] = [];

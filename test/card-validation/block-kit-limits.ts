@@ -4,7 +4,7 @@
  * shows. The surfaces are typed with @slack/types; every violation is a readable path.
  *
  * Checked: blocks per message 50, per modal / home tab 100; section text 3,000, fields 10 × 2,000;
- * header 150; context elements 10; actions elements 25; text objects 3,000 and never empty;
+ * header 150; image url 3,000 and alt text 2,000; context elements 10; actions elements 25; text objects 3,000 and never empty;
  * button text 75, value 2,000, url 3,000, action_id 255; confirm dialogs (title 100, text 300,
  * buttons 30); select options 100, option text 75 and value 150, placeholder 150; input label and
  * hint 2,000; modal title, submit and close 24, private_metadata 3,000, callback_id 255; block_id
@@ -23,6 +23,8 @@ export const BLOCK_KIT_LIMITS = {
   sectionFields: 10,
   fieldText: 2_000,
   headerText: 150,
+  imageUrl: 3_000,
+  imageAltText: 2_000,
   contextElements: 10,
   actionsElements: 25,
   textObject: 3_000,
@@ -139,6 +141,13 @@ export function blockKitLimitViolations(surface: SlackSurfaceToCheck): string[] 
         actions(path, block, seen);
         break;
       case 'divider':
+        break;
+      case 'image':
+        // The control tower's charts: image_url 3,000, alt_text 2,000 and never empty, title 2,000.
+        max(`${path}.image_url`, 'image_url' in block && typeof block.image_url === 'string' ? block.image_url : '', L.imageUrl);
+        if (!block.alt_text) out.push(`${path}.alt_text: empty`);
+        max(`${path}.alt_text`, block.alt_text, L.imageAltText);
+        text(`${path}.title`, block.title, L.imageAltText);
         break;
       case 'input':
         text(`${path}.label`, block.label, L.inputLabel);

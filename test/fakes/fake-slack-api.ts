@@ -249,6 +249,11 @@ function blocksProblem(blocks: unknown, maxBlocks: number): string | null {
       case 'divider':
       case 'input':
         break;
+      case 'image':
+        // Slack also fetches the image at post time (an unreachable URL is invalid_blocks too).
+        if (typeof b.image_url !== 'string' || !/^https?:\/\//.test(b.image_url) || b.image_url.length > 3_000) return 'invalid_blocks';
+        if (typeof b.alt_text !== 'string' || b.alt_text.length === 0 || b.alt_text.length > 2_000) return 'invalid_blocks';
+        break;
       default:
         return 'invalid_blocks';
     }

@@ -151,6 +151,16 @@ export function allStatusAnswers(): Record<string, StatusAnswer> {
         items: [item(1), item(2), item(3)], next: { kind: 'late_receipts', warehouse: 'WH', vendor: null, page: 2 }, nextCommand: 'late at WH page 2',
       },
     },
+    vendorScorecard: {
+      kind: 'list',
+      list: {
+        query: { kind: 'vendor_pos', vendor: HOSTILE, page: 1 }, title: `POs of ${HOSTILE}`, total: 3, from: 1, emptyText: 'none', items: [item(1), item(2), item(3)], next: null, nextCommand: null,
+        scorecard: {
+          vendorId: 7, vendorName: HOSTILE, weeks: 12, chartUrl: 'https://bot.example.com/charts/eyJyIjp7fX0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.png',
+          total: { week: '2026-11-02', ordersSent: 12, ordersConfirmed: 10, confirmLatency: { count: 10, p50Hours: 30, p90Hours: 70 }, neverConfirmed: 2, receiptsDone: 8, onTimeInFull: 6, otifRate: 0.75, averageSlipDays: 1.5, etaChanges: 3, etaChangesPerOrder: 0.25, bills: 4, billMismatches: 1, billMismatchRate: 0.25 },
+        },
+      },
+    },
     emptyList: { kind: 'list', list: { query: { kind: 'my_exceptions', page: 1 }, title: 'Your POs with open exceptions', total: 0, from: 1, emptyText: 'None of your POs has an open exception.', items: [], next: null, nextCommand: null } },
     notFound: { kind: 'not_found', ref: HOSTILE },
     forbidden: { kind: 'forbidden', ref: 'P00099', company: 'Other Co' },
@@ -167,6 +177,11 @@ export function allAppHomes(): Record<string, AppHomeView> {
       refreshedAt: new Date('2026-11-24T15:00:00Z'),
     },
     empty: { kind: 'home', name: 'Avery Quinn', approvals: [], approvalsTotal: 0, exceptions: [], exceptionsTotal: 0, decisions: [], refreshedAt: new Date('2026-11-24T15:00:00Z') },
+    withNumbers: {
+      kind: 'home', name: 'Avery Quinn', approvals: [item(1)], approvalsTotal: 1, exceptions: [], exceptionsTotal: 0, decisions: [], refreshedAt: new Date('2026-11-24T15:00:00Z'),
+      numbers: { pendingApprovals: 3, medianDecisionHours: 51.5, decisionsLast30Days: 14, openExceptionsOnMyOrders: 2 },
+    },
+    numbersUnavailable: { kind: 'home', name: 'Avery Quinn', approvals: [], approvalsTotal: 0, exceptions: [], exceptionsTotal: 0, decisions: [], refreshedAt: new Date('2026-11-24T15:00:00Z'), numbers: null },
     unmapped: { kind: 'unmapped', message: 'map me' },
   };
 }

@@ -8,7 +8,8 @@ export type SlackSurface = 'message' | 'modal' | 'home';
 
 /** Blocks allowed per surface. `input` only in modals: in messages it needs a dispatch the bot does not use. */
 export const SLACK_BLOCKS: Readonly<Record<SlackSurface, readonly string[]>> = {
-  message: ['header', 'section', 'context', 'divider', 'actions'],
+  // image: the control tower's charts (a signed PNG URL) in /po vendor answers and the weekly digest.
+  message: ['header', 'section', 'context', 'divider', 'actions', 'image'],
   modal: ['header', 'section', 'context', 'divider', 'input'],
   home: ['header', 'section', 'context', 'divider', 'actions'],
 };
@@ -19,6 +20,7 @@ export const SLACK_ALLOWLIST: Readonly<Record<string, readonly string[]>> = {
   section: ['type', 'text', 'fields', 'accessory', 'block_id'],
   context: ['type', 'elements', 'block_id'],
   divider: ['type', 'block_id'],
+  image: ['type', 'image_url', 'alt_text', 'title', 'block_id'],
   actions: ['type', 'elements', 'block_id'],
   input: ['type', 'block_id', 'label', 'element', 'hint', 'optional'],
   button: ['type', 'action_id', 'text', 'value', 'url', 'style', 'confirm'],
@@ -52,7 +54,6 @@ export const SLACK_FORBIDDEN: Readonly<Record<string, string>> = {
   timepicker: 'same as datepicker',
   datetimepicker: 'same as datepicker',
   overflow: 'overflow menus hide actions behind a small target on phones',
-  image: 'images add nothing an approver acts on and cost data on mobile',
   video: 'not rendered inline on mobile',
   checkboxes: 'not needed',
   radio_buttons: 'not needed',

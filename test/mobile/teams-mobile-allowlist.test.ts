@@ -23,14 +23,14 @@ describe('Teams cards use only what Teams mobile renders', () => {
   it('the walker catches what mobile drops (so the tests above can fail)', () => {
     const bad = {
       type: 'AdaptiveCard', version: '1.4',
-      body: [{ type: 'TextBlock', text: 'x' }, { type: 'Input.Date', id: 'd' }, { type: 'Container', items: [{ type: 'Image', url: 'https://x' }], selectAction: { type: 'Action.Submit' } }],
+      body: [{ type: 'TextBlock', text: 'x' }, { type: 'Input.Date', id: 'd' }, { type: 'Container', items: [{ type: 'Media', sources: [] }], selectAction: { type: 'Action.Submit' } }],
       actions: [{ type: 'Action.Submit', title: 'Go' }, { type: 'Action.Execute', title: 'x', verb: 'v', data: { nested: { a: 1 } } }, { type: 'Action.ShowCard', title: 's', card: { type: 'AdaptiveCard', body: [], actions: [{ type: 'Action.ShowCard', title: 't', card: { type: 'AdaptiveCard', body: [] } }] } }],
     };
     const violations = adaptiveCardViolations(bad).join('\n');
     expect(violations).toContain('version 1.4');
     expect(violations).toContain('TextBlock without wrap');
     expect(violations).toContain('Input.Date is forbidden');
-    expect(violations).toContain('Image is forbidden');
+    expect(violations).toContain('Media is forbidden');
     expect(violations).toContain('Container.selectAction is not on the allowlist');
     expect(violations).toContain('Action.Submit is forbidden');
     expect(violations).toContain('action data must be a flat object');

@@ -21,6 +21,7 @@ import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
 import { eventsRequest, postToSlackEndpoint, signSlackRequest, type SlackHttpRequest } from '../support/slack-sign.ts';
 import { waitFor } from '../support/spawn-bot.ts';
 import { testPolicy } from './fixtures.ts';
+import type { StatusInsights } from '../../src/status/status-insights.ts';
 
 export const SIGNING_SECRET = 'status-signing-secret-0123456789abcdef';
 const DOMAIN = 'northgate-supply.example';
@@ -67,7 +68,7 @@ export function slashCommandRequest(secret: string, fields: { command: string; t
  * Slack Web API, and an HTTP server with Slack mounted exactly as the bot mounts it, plus
  * createStatusFeature(...).registerSlack(bolt): the wiring the lead adds to start-bot.
  */
-export async function startStatusHarness(): Promise<StatusHarness> {
+export async function startStatusHarness(options: { insights?: StatusInsights } = {}): Promise<StatusHarness> {
   let summary: SeedSummary | undefined;
   const profile = odooProfile();
   const odoo = await startEmbeddedOdoo({ port: 0, version: profile.version, seed: (store) => void (summary = seedDistribution(store, { seed: 7, scale: 120, now: new Date() })) });
@@ -84,7 +85,7 @@ export async function startStatusHarness(): Promise<StatusHarness> {
 
   const app = createHttpApp(logger);
   const { bolt } = mountSlack(app, { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: slack.url, logger, onApprovalClick: async () => undefined });
-  const status = createStatusFeature({ config: { slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.url, appToken: undefined } }, policy, odoo: { gateway: admin, url: odoo.url }, store, audit, logger });
+  const status = createStatusFeature({ config: { slack: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: slack.url, appToken: undefined } }, policy, odoo: { gateway: admin, url: odoo.url }, store, audit, logger, ...(options.insights ? { insights: options.insights } : {}) });
   status.registerSlack(bolt);
   finishHttpApp(app, logger);
   const server: Server = await listen(app, 0, '127.0.0.1');

@@ -56,6 +56,9 @@ export class Odoo19 {
         if (method === 'search' && (a[3] ?? kw.order) !== undefined) rest.order = this.order(model, a[3] ?? kw.order) ?? false;
         return callKw(env, model, method, [domain, ...a.slice(1, method === 'search' ? 3 : 2)], rest);
       }
+      case 'read_group':
+      case 'formatted_read_group':
+        return this.grouped(env, model, method, a, kw);
       case 'write': {
         const vals = a[1] ?? kw.vals;
         return callKw(env, model, method, [a[0] ?? kw.ids ?? [], this.vals(env, model, vals, 'write')], omit(kw, 'vals', 'ids'));
@@ -72,6 +75,46 @@ export class Odoo19 {
         return this.after(env, model, method, callKw(env, model, internalMethod, args, kwargs));
       }
     }
+  }
+
+  /**
+   * read_group / formatted_read_group in 19.0's names: the domain and the field of every groupby
+   * and aggregate spec translated to the store's, the answer's keys translated back.
+   */
+  private grouped(env: OdooEnv, model: string, method: string, a: RpcValue[], kw: RpcStruct): RpcValue {
+    const specArgs = method === 'read_group' ? ['fields', 'groupby'] : ['groupby', 'aggregates'];
+    const positions = method === 'read_group' ? [1, 2] : [1, 2];
+    const back = new Map<string, string>();
+    const translate = (v: RpcValue | undefined): RpcValue | undefined => {
+      const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : undefined;
+      if (!list) return v;
+      return list.map((spec) => {
+        if (typeof spec !== 'string' || spec === '__count') return spec;
+        const [field = '', ...rest] = spec.split(':');
+        this.check(model, field);
+        const internal = [RENAMED[model]?.[field] ?? field, ...rest].join(':');
+        back.set(internal, spec);
+        back.set(RENAMED[model]?.[field] ?? field, field);
+        return internal;
+      });
+    };
+    const args = [...a];
+    const kwargs: RpcStruct = { ...kw };
+    if (kwargs.domain !== undefined) kwargs.domain = this.domain(env, model, kwargs.domain);
+    else args[0] = this.domain(env, model, args[0] ?? []);
+    specArgs.forEach((name, i) => {
+      const at = positions[i] ?? 0;
+      if (kwargs[name] !== undefined) kwargs[name] = translate(kwargs[name]) ?? [];
+      else if (args[at] !== undefined) args[at] = translate(args[at]) ?? [];
+    });
+    const result = callKw(env, model, method, args, kwargs);
+    if (!Array.isArray(result)) return result;
+    return result.map((row) => {
+      if (!isStruct(row)) return row;
+      const out: RpcStruct = {};
+      for (const [k, v] of Object.entries(row)) out[back.get(k) ?? k] = v;
+      return out;
+    });
   }
 
   /** What 19.0 answers differently for the same business method. */

@@ -4,6 +4,7 @@ import { checkAccess } from './access.ts';
 import { modelSchema, type OdooEnv } from './env.ts';
 import { create, read, readRows, search, searchRows, unlink, write } from './records.ts';
 import { displayName } from './display-name.ts';
+import { formattedReadGroup, readGroup } from './read-group.ts';
 
 /**
  * odoo.api.call_kw for the embedded Odoo: the generic ORM methods every model has, then the
@@ -122,6 +123,13 @@ export function callKw(env: OdooEnv, model: string, method: string, args: RpcVal
       }
       return out;
     }
+    case 'read_group':
+      // 17 and 18; 19 keeps it, deprecated (a DeprecationWarning in its log), with the same answer
+      return readGroup(env, model, args, kwargs);
+    case 'formatted_read_group':
+      // 19's successor (addons/web); 17 and 18 have no such method
+      if (env.version !== 19) throw noSuchMethod(env, model, method);
+      return formattedReadGroup(env, model, args, kwargs);
     case 'check_access_rights': {
       const op = str(arg(args, kwargs, 0, 'operation')) ?? 'read';
       try {

@@ -19,6 +19,8 @@ export interface SearchOptions {
   offset?: number;
   limit?: number | false;
   order?: string | false;
+  /** Leave the rows in store order (grouped reads sort groups, not rows). */
+  unordered?: boolean;
 }
 
 const MAGIC = new Set(['id', 'create_date', 'create_uid', 'write_date', 'write_uid', 'display_name']);
@@ -37,6 +39,7 @@ export function searchRows(env: OdooEnv, model: string, domain: RpcValue, opts: 
     if (rule && !rule(row)) continue;
     if (match(row)) out.push(row);
   }
+  if (opts.unordered) return out;
   const order = opts.order || env.behaviours.get(model)?.order || 'id';
   const sorted = sortRows(env, model, out, order);
   const offset = opts.offset ?? 0;

@@ -43,6 +43,8 @@ const MODEL_METHODS: Record<string, { params: readonly string[]; required: reado
   name_search: { params: ['name', 'domain', 'operator', 'limit'], required: [] },
   check_access_rights: { params: ['operation', 'raise_exception'], required: ['operation'] },
   context_get: { params: [], required: [] },
+  read_group: { params: ['domain', 'fields', 'groupby', 'offset', 'limit', 'orderby', 'lazy'], required: ['domain', 'fields', 'groupby'] },
+  formatted_read_group: { params: ['domain', 'groupby', 'aggregates', 'having', 'offset', 'limit', 'order'], required: ['domain'] },
 };
 const RECORD_METHODS: Record<string, { params: readonly string[]; required: readonly string[] }> = {
   read: { params: ['fields', 'load'], required: [] },

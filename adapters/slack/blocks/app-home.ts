@@ -4,6 +4,7 @@ import { SLACK_LIMITS, chunkLinesUpTo, mrkdwnText } from '../mrkdwn.ts';
 import { bk, type Block } from './block-kit.ts';
 import { slackTime, slackDate } from './format-values.ts';
 import { itemLine, link } from './status-format.ts';
+import { personalNumbersBlocks } from './insights-blocks.ts';
 
 /**
  * Sections per list, so the three parts of the tab always fit Slack's 100 blocks of a view
@@ -22,6 +23,7 @@ export function renderAppHome(view: AppHomeView, options: { command?: string } =
     bk.context([`Refreshed ${slackDate(view.refreshedAt.toISOString())} ${slackTime(view.refreshedAt.toISOString())}. Ask \`${command} P00042\`, \`${command} late\` or \`${command} help\`.`]),
     bk.divider(),
   ];
+  if (view.numbers !== undefined) blocks.push(...personalNumbersBlocks(view.numbers), bk.divider());
   section(blocks, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`);
   blocks.push(bk.divider());
   section(blocks, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`);

@@ -1,6 +1,7 @@
 import type { PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
 import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { SLACK_LIMITS, chunkLinesUpTo, mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
+import { scorecardBlocks } from './insights-blocks.ts';
 import { bk, type Block, type SlackMessage } from './block-kit.ts';
 import { itemLine, link, money } from './status-format.ts';
 
@@ -66,12 +67,13 @@ function renderPoStatus(po: PoStatusView): SlackMessage {
 }
 
 function renderList(list: StatusList, command: string): SlackMessage {
-  const blocks: Block[] = [bk.header(list.title)];
+  const blocks: Block[] = [bk.header(list.title), ...(list.scorecard ? scorecardBlocks(list.scorecard) : [])];
   if (list.items.length === 0) {
     blocks.push(bk.section(mrkdwnText(list.emptyText)));
     return { text: `${list.title}: ${list.emptyText}`, blocks };
   }
-  const { chunks, used } = chunkLinesUpTo(list.items.map(itemLine), SLACK_LIMITS.sectionText, LIST_SECTIONS_MAX);
+  // The scorecard's blocks (vendor lists) come out of the rows' share.
+  const { chunks, used } = chunkLinesUpTo(list.items.map(itemLine), SLACK_LIMITS.sectionText, LIST_SECTIONS_MAX - (blocks.length - 1));
   for (const chunk of chunks) blocks.push(bk.section(chunk));
   // A page of very long rows would pass Slack's 50 blocks: the rows that do not fit are counted, never dropped silently.
   if (used < list.items.length) blocks.push(bk.context([`${list.items.length - used} more on this page did not fit in one message: narrow the question, or open them in Odoo.`]));

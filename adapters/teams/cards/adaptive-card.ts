@@ -72,7 +72,15 @@ export interface InputChoiceSet {
   choices: Array<{ title: string; value: string }>;
 }
 
-export type CardElement = TextBlock | FactSet | Container | ActionSet | InputText | InputChoiceSet;
+/** A picture by URL (the control tower's charts, signed PNG URLs). */
+export interface ImageElement {
+  type: 'Image';
+  url: string;
+  altText: string;
+  spacing?: 'none' | 'small' | 'default' | 'medium';
+}
+
+export type CardElement = TextBlock | FactSet | Container | ActionSet | InputText | InputChoiceSet | ImageElement;
 
 export interface ExecuteAction {
   type: 'Action.Execute';
@@ -113,6 +121,9 @@ export const ac = {
   },
   facts(facts: Array<{ title: string; value: string }>, id?: CardBlockId): FactSet {
     return { type: 'FactSet', facts, ...(id ? { id } : {}) };
+  },
+  image(url: string, altText: string): ImageElement {
+    return { type: 'Image', url, altText, spacing: 'medium' };
   },
   container(items: CardElement[], options: Omit<Container, 'type' | 'items'> = {}): Container {
     return { type: 'Container', items, ...options };

@@ -1,4 +1,5 @@
 import type { AppHomeView, ListItem } from '../../../src/status/index.ts';
+import { personalNumbersElements } from './insights-card-parts.ts';
 import { ac, cardLink, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
 import { rowsWithinBytes } from './card-budget.ts';
 import { cardDate, cardDateTime } from './card-values.ts';
@@ -21,6 +22,7 @@ export function appHomeCard(view: AppHomeView, options: { command?: string } = {
     ac.heading(cardTextWithin(`Procurement for ${view.name}`, 150, { singleLine: true })),
     ac.subtle(`Refreshed ${cardDateTime(view.refreshedAt)}. Ask ${escapeCardText(`${command} P00042`)}, ${escapeCardText(`${command} late`)} or ${escapeCardText(`${command} help`)}.`),
   ];
+  if (view.numbers !== undefined) body.push(ac.container(personalNumbersElements(view.numbers), { separator: true }));
   section(body, 'Waiting for your approval', view.approvals, view.approvalsTotal, 'Nothing waits for your approval.', `${command} approvals`, cardId.block('approvals'));
   section(body, 'Your POs with open exceptions', view.exceptions, view.exceptionsTotal, 'None of your POs has an open exception.', `${command} mine`, cardId.block('exceptions'));
   const decisions: CardElement[] = [ac.text('**Recent decisions**', { spacing: 'none' })];

@@ -19,6 +19,8 @@ export const ADAPTIVE_CARD_ALLOWLIST: Readonly<Record<string, readonly string[]>
   'Action.Execute': ['type', 'title', 'verb', 'data', 'associatedInputs', 'style'],
   'Action.OpenUrl': ['type', 'title', 'url'],
   'Action.ShowCard': ['type', 'title', 'card', 'style'],
+  // A chart (signed PNG URL, control tower): Image with a URL renders the same on every client.
+  Image: ['type', 'url', 'altText', 'spacing'],
 };
 
 /** Objects without a `type` the card may hold, by the property they sit under. */
@@ -49,7 +51,6 @@ export const ADAPTIVE_CARD_FORBIDDEN: Readonly<Record<string, string>> = {
   'Input.Time': 'same as Input.Date',
   'Input.Number': 'not needed; numbers are never entered on a card',
   'Input.Toggle': 'not needed',
-  Image: 'images need a reachable URL and add nothing an approver acts on',
   Media: 'not rendered by Teams mobile',
   Table: 'wide tables are cut off on phones; lines are text rows',
   ColumnSet: 'columns squeeze on narrow screens; facts and rows wrap instead',

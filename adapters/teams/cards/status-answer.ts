@@ -1,4 +1,5 @@
 import type { ListItem, PoStatusView, StatusAnswer, StatusList } from '../../../src/status/index.ts';
+import { scorecardElements } from './insights-card-parts.ts';
 import { NEXT_OWNER_WORDS } from '../../../src/status/index.ts';
 import { ac, cardLink, isWebUrl, type AdaptiveCard, type CardElement } from './adaptive-card.ts';
 import { rowsWithinBytes } from './card-budget.ts';
@@ -76,7 +77,7 @@ export function listItemRows(item: ListItem): CardElement[] {
 }
 
 function listCard(list: StatusList, command: string): AdaptiveCard {
-  const body: CardElement[] = [ac.heading(one(list.title, 150))];
+  const body: CardElement[] = [ac.heading(one(list.title, 150)), ...(list.scorecard ? scorecardElements(list.scorecard) : [])];
   if (list.items.length === 0) return ac.card([...body, ac.text(cardTextWithin(list.emptyText, 500))], []);
   const { elements, used } = rowsWithinBytes(list.items, listItemRows, LIST_ROWS_MAX_BYTES);
   body.push(ac.container(elements, { id: cardId.block('items') }));

@@ -49,7 +49,7 @@ export function renderOpsPage(data: OpsData & { deadLetters?: DeadLetter[] }, no
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Operations · local workspace</title><link rel="stylesheet" href="/workspace/static/workspace.css"></head>
-<body class="ops"><header><h1>Operations</h1><nav><a href="/workspace">← Workspace</a> · <a href="/metrics">/metrics</a> · <a href="/readyz">/readyz</a> · <a href="/workspace/ops">Refresh</a></nav>
+<body class="ops"><header><h1>Operations</h1><nav><a href="/workspace">← Workspace</a> · <a href="/workspace/insights">Insights</a> · <a href="/metrics">/metrics</a> · <a href="/readyz">/readyz</a> · <a href="/workspace/ops">Refresh</a></nav>
 <p class="muted">As of ${data.at.slice(0, 19).replace('T', ' ')} UTC. Queues and approvals are read from Redis (every process); webhook counts are this web process's.</p></header>
 ${notice ? raw(html`<p class="notice" role="status">${notice}</p>`) : ''}
 <section><h2>Dependencies</h2>${data.dependencies.length ? raw(html`<table><thead><tr><th>dependency</th><th>state</th><th>needed to take work</th></tr></thead><tbody>${raw(dependencyRows.join(''))}</tbody></table>`) : raw('<p class="muted">Not checked by this process.</p>')}</section>

@@ -10,6 +10,7 @@ import type { ListQuery } from '../status-query.ts';
 import type { Viewer } from '../viewer.ts';
 import { findVendorIds } from './find-names.ts';
 import { listAnswer } from './paging.ts';
+import type { VendorScorecardView } from '../status-insights.ts';
 
 type VendorQuery = Extract<ListQuery, { kind: 'vendor_pos' }>;
 
@@ -58,5 +59,26 @@ export async function vendorPos(query: VendorQuery, viewer: Viewer, deps: Status
     return { item, rank: urgency(next, openExceptions(r, now).length, r.order.state) };
   });
   ranked.sort((a, b) => a.rank - b.rank || (a.item.since?.getTime() ?? Infinity) - (b.item.since?.getTime() ?? Infinity) || b.item.orderId - a.item.orderId);
-  return listAnswer(query, ranked.map((r) => r.item), { title, emptyText: `${query.vendor} has no purchase orders in your companies.` }, deps.pageSize);
+  const answer = listAnswer(query, ranked.map((r) => r.item), { title, emptyText: `${query.vendor} has no purchase orders in your companies.` }, deps.pageSize);
+  const scorecard = query.page === 1 ? await vendorScorecard(orders, deps) : null;
+  if (scorecard && answer.kind === 'list') answer.list.scorecard = scorecard;
+  return answer;
+}
+
+/**
+ * The scorecard of the vendor the words mean: of the vendors matched, the one with the most of
+ * the listed orders (`Acme` matching "Acme Industrial" and "Acme Parts": the one you buy from).
+ * None without the control tower, or when the measures cannot be read now (the list still answers).
+ */
+async function vendorScorecard(orders: ReadonlyArray<{ partner: { id: number } | null }>, deps: StatusDeps): Promise<VendorScorecardView | null> {
+  const insights = deps.insights;
+  if (!insights) return null;
+  const counts = new Map<number, number>();
+  for (const o of orders) if (o.partner) counts.set(o.partner.id, (counts.get(o.partner.id) ?? 0) + 1);
+  const [vendorId] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+  if (vendorId === undefined) return null;
+  const now = deps.now();
+  const card = await insights.reader.vendorScorecard(vendorId, insights.period(now)).catch(() => null);
+  if (!card) return null;
+  return { vendorId, vendorName: card.vendor.name, weeks: insights.weeks, total: card.total, chartUrl: insights.vendorChartUrl(vendorId, now) };
 }
