@@ -34,4 +34,13 @@ describe('control tower facts from a real approval', () => {
     }, 20_000, 'the decision in the measures');
     expect(chat).toBe(chatBefore + 1);
   }, 90_000);
+
+  it('refreshes the cached measures on the scan queue', async () => {
+    const scan = h.bot.queues.scan;
+    await waitFor(async () => (await scan.getJobs(['completed'])).some((j) => j.name === 'insights-refresh'), 30_000, 'an insights-refresh job completed');
+    const failed = (await scan.getJobs(['failed'])).filter((j) => j.name === 'insights-refresh');
+    expect(failed.map((j) => j.failedReason)).toEqual([]);
+    const done = (await scan.getJobs(['completed'])).find((j) => j.name === 'insights-refresh');
+    expect((done?.returnvalue as { refreshed: number }).refreshed).toBeGreaterThanOrEqual(2);
+  }, 60_000);
 });
