@@ -43,6 +43,8 @@ export interface Config {
   auditRetentionDays: number;
   /** How often the reconciliation scans run (job schedulers on the scan queue). */
   reconcileIntervalSeconds: number;
+  /** While Odoo cannot be reached: a write-back tries again every `retryEveryMs`, for `giveUpAfterMs` at most. */
+  writebackOdooOutage: { retryEveryMs: number; giveUpAfterMs: number };
 }
 
 /** A configuration problem, reported as one line that names the variable and what it expects. */
@@ -116,5 +118,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    writebackOdooOutage: { retryEveryMs: e.WRITEBACK_ODOO_RETRY_MS, giveUpAfterMs: e.WRITEBACK_ODOO_WAIT_SECONDS * 1000 },
   };
 }
