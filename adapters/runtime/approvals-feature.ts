@@ -12,6 +12,7 @@ import { decideApproval } from '../../src/approvals/decide-approval.ts';
 import { handleDirect, handleEphemeral, handlePostCard, handlePostDetails, handleRetryOffer, handleUpdateCards, type NotifyDeps } from '../../src/approvals/handle-notify-jobs.ts';
 import { NOTIFY_JOBS, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type RetryOfferJob, type UpdateCardsJob } from '../../src/approvals/notify-jobs.ts';
 import { RedisKnownOdooUsers } from '../store/redis-known-odoo-users.ts';
+import { afterOdooWriteFault } from './test-fault-hooks.ts';
 import { policyRules } from '../../src/approvals/policy-rules.ts';
 import { receiveApprovalClick } from '../../src/approvals/receive-approval-click.ts';
 import { onPurchaseOrderChanged, reconcileApprovals, type ReconcileDeps } from '../../src/approvals/reconcile-approvals.ts';
@@ -88,6 +89,7 @@ export function createApprovalsFeature(options: {
   const shown = new RedisCardsShown(redis, prefix);
   // Who clicked is known from an earlier reading of Odoo: a click is recorded while Odoo is down.
   const known = new RedisKnownOdooUsers(redis, prefix);
+  const afterOdooWrite = afterOdooWriteFault(); // test-only, undefined unless its env var is set
 
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
   const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth, notify: queues.notify });
@@ -115,7 +117,7 @@ export function createApprovalsFeature(options: {
     handlers: {
       writeback: {
         [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base(), profile, ...(observer ? { observer } : {}) }),
-        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, { ...plain, outage: config.writebackOdooOutage }),
+        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, { ...plain, outage: config.writebackOdooOutage, ...(afterOdooWrite ? { afterOdooWrite } : {}) }),
       },
       notify: {
         [NOTIFY_JOBS.postCard]: (data) => handlePostCard(data as PostCardJob, notifyDeps()),

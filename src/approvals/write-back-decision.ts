@@ -28,6 +28,8 @@ export interface WriteBackDeps {
   rules?: Pick<ApprovalRules, 'levelsOf'>;
   /** While Odoo cannot be reached (see OdooOutagePolicy); without it an outage spends attempts. */
   outage?: OdooOutagePolicy;
+  /** Called once Odoo is written, before the bookkeeping: a test's fault hook (adapters/runtime/test-fault-hooks.ts). */
+  afterOdooWrite?: () => void;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
       if (decision.action === 'approve') await approve(request, deps);
       else await reject(request, decision, deps);
       await ensureNote(request, decision, deps);
+      deps.afterOdooWrite?.();
     } catch (err) {
       if (deps.outage && odooUnreachable(err)) {
         await waitForOdoo(request, err, deps.outage, deps);

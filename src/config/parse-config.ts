@@ -45,6 +45,8 @@ export interface Config {
   reconcileIntervalSeconds: number;
   /** While Odoo cannot be reached: a write-back tries again every `retryEveryMs`, for `giveUpAfterMs` at most. */
   writebackOdooOutage: { retryEveryMs: number; giveUpAfterMs: number };
+  /** Job lock duration and stalled-job check interval of the workers. */
+  jobLockMs: number;
 }
 
 /** A configuration problem, reported as one line that names the variable and what it expects. */
@@ -118,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+    jobLockMs: e.JOB_LOCK_MS,
     writebackOdooOutage: { retryEveryMs: e.WRITEBACK_ODOO_RETRY_MS, giveUpAfterMs: e.WRITEBACK_ODOO_WAIT_SECONDS * 1000 },
   };
 }
