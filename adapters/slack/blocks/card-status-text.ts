@@ -26,7 +26,7 @@ export function statusLine(status: ApprovalCardStatus, odooUrl?: string): string
     case 'pending':
       return null;
     case 'queued':
-      return `:hourglass_flowing_sand: *${recordingWords(status.decision)}* ${verbs[status.decision].doing.toLowerCase()} by ${who(status.by)} (queued)`;
+      return `:hourglass_flowing_sand: *${recordingWords(status.decision)}* by ${who(status.by)} (queued)`;
     case 'retrying':
       if (status.waitingForOdoo) return `:hourglass_flowing_sand: *${WAITING_FOR_ODOO}*: ${waitingForOdooWords(status.decision)}\n${verbs[status.decision].done} by ${who(status.by)}`;
       return `:arrows_counterclockwise: *Retrying write to Odoo (attempt ${status.attempt})*: ${reason(status.reason)}\n${verbs[status.decision].done} by ${who(status.by)}`;
@@ -52,7 +52,7 @@ export function statusPlain(status: ApprovalCardStatus): string {
     case 'pending':
       return 'waiting for approval';
     case 'queued':
-      return `${recordingWords(status.decision).toLowerCase()} ${verbs[status.decision].doing.toLowerCase()} by ${by(status.by)} (queued)`;
+      return `${recordingWords(status.decision).toLowerCase()} by ${by(status.by)} (queued)`;
     case 'retrying':
       if (status.waitingForOdoo) return `${WAITING_FOR_ODOO.toLowerCase()}: ${verbs[status.decision].done.toLowerCase()} by ${by(status.by)}`;
       return `retrying write to Odoo (attempt ${status.attempt})`;

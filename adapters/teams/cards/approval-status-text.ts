@@ -26,7 +26,7 @@ export function approvalStatusLine(status: ApprovalCardStatus, odooUrl?: string)
     case 'pending':
       return null;
     case 'queued':
-      return { text: `⏳ **${recordingWords(status.decision)}** ${verbs[status.decision].doing.toLowerCase()} by ${by(status.by)} (queued)`, color: 'default' };
+      return { text: `⏳ **${recordingWords(status.decision)}** by ${by(status.by)} (queued)`, color: 'default' };
     case 'retrying':
       if (status.waitingForOdoo) return { text: `⏳ **${WAITING_FOR_ODOO}**: ${waitingForOdooWords(status.decision)}\n\n${verbs[status.decision].done} by ${by(status.by)}`, color: 'warning' };
       return {
