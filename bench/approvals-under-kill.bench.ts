@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { Queue } from 'bullmq';
 import OdooAwait from 'odoo-await';
 import { ensureWebhookRule } from '../adapters/odoo/ensure-webhook-rule.ts';
 import { OdooAwaitGateway } from '../adapters/odoo/odoo-await-gateway.ts';
@@ -131,11 +132,21 @@ export const run: BenchRun = async () => {
       if (decisionIds.length > 1) wrong.push(`${p.name} decided on ${decisionIds.length} requests`);
     }
     if (wrong.length) step(`NOT exactly once: ${wrong.join(', ')}`);
+    // What the kill interrupted: jobs BullMQ found stalled (their worker gone) and ran again.
+    const rerun: Record<string, number> = {};
+    for (const name of ['writeback', 'notify'] as const) {
+      const q = new Queue(name, { connection: r.redis.duplicate(), prefix });
+      const jobs = await q.getJobs(['completed', 'failed'], 0, -1);
+      for (const j of jobs.filter((j) => j.stalledCounter > 0)) rerun[j.name] = (rerun[j.name] ?? 0) + 1;
+      await q.close();
+    }
+    step(`jobs run again after the kill: ${JSON.stringify(rerun)}`);
     const params = { pos: POS, clicks: POS * 2, web: 2, workers: 3, killed: 1 };
     const figures: BenchFigure[] = [
       ...(Object.entries(counts) as Array<[string, number]>).map(([k, v]) => ({ bench: 'approvals-under-kill', metric: `POs whose ${k} count is not 1`, value: v, unit: 'POs', params })),
       { bench: 'approvals-under-kill', metric: 'clicks acked 200', value: statuses.filter((s) => s === 200).length, unit: 'clicks', params },
       { bench: 'approvals-under-kill', metric: 'worker killed at', value: killedAt, unit: 'ms', params },
+      ...Object.entries(rerun).map(([name, n]) => ({ bench: 'approvals-under-kill', metric: `${name} jobs run again after the kill`, value: n, unit: 'jobs', params })),
       { bench: 'approvals-under-kill', metric: 'clicks to all written', value: allWrittenMs, unit: 'ms', params },
       { bench: 'approvals-under-kill', metric: 'clicks to every buyer DM sent (paced 1/s per person)', value: allDmsMs, unit: 'ms', params },
     ];
