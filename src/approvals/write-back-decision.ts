@@ -83,6 +83,10 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
         await reopenChanged(request, decision, subject, deps);
         return 'stale';
       }
+      if (!subject || !STATES_OF[decision.action].includes(subject.snapshot.state)) {
+        await closeDecidedElsewhere(request, decision, subject?.snapshot.state ?? null, deps);
+        return 'stale';
+      }
       if (decision.action === 'approve') await approve(request, deps);
       else await reject(request, decision, deps);
       await ensureNote(request, decision, deps);
@@ -184,6 +188,37 @@ async function waitForOdoo(request: ApprovalRequest, err: unknown, outage: OdooO
     }, { onceKey: `waiting-${d.id}-${since}` });
   }
   throw new WaitingForOdoo(outage.retryEveryMs, { cause: err });
+}
+
+/**
+ * The states a PO may be in when this decision is written: still waiting, or where this decision
+ * (an earlier run of it) already took it. Anything else was decided in Odoo meanwhile.
+ */
+const STATES_OF: Record<Decision['action'], readonly string[]> = { approve: ['to approve', 'purchase', 'done'], reject: ['to approve', 'cancel', 'draft'] };
+
+/**
+ * The PO left `to approve` in Odoo (approved, cancelled, deleted) between the click and the write:
+ * nothing is written; the request closes as decided elsewhere (cards lose their buttons) and the
+ * clicker is told, as a click on such a PO was before clicks were recorded without Odoo.
+ */
+async function closeDecidedElsewhere(request: ApprovalRequest, decision: Decision, state: string | null, deps: WriteBackDeps): Promise<void> {
+  const name = request.snapshot.orderName;
+  const at = deps.now().toISOString();
+  const outcome = state === 'purchase' || state === 'done' ? 'approved' : state === 'cancel' || state === null ? 'cancelled' : state === 'draft' || state === 'sent' ? 'reset_to_draft' : 'changed';
+  const updated = await deps.store.update(request.id, (r) =>
+    r.decision?.id === decision.id && r.writeback?.state !== 'written' ? { ...r, status: 'decided_elsewhere', decision: null, writeback: null, elsewhere: { outcome, by: null, at } } : r,
+  );
+  if (updated?.status === 'decided_elsewhere') {
+    await deps.store.close(request.id);
+    await enqueueCardUpdates(deps.queue, updated);
+  }
+  const text = state ? `${name} is no longer waiting for approval: it is "${state}" in Odoo. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
+  const platform = decision.actor.platform === 'teams' ? 'teams' : 'slack';
+  await enqueueEphemeral(deps.queue, { platform, channel: decision.channel, user: decision.actor, text }, jobId('elsewhere', decision.id));
+  await deps.audit.record({
+    at, orderId: request.orderId, orderName: name, requestId: request.id, action: decision.action, outcome: 'stale',
+    actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: state ? 'not_waiting' : 'po_missing', detail: text,
+  }, { onceKey: `elsewhere-${decision.id}` });
 }
 
 /**

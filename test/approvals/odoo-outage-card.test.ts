@@ -64,6 +64,41 @@ describe('a click while Odoo is down', () => {
     process.stdout.write(`[odoo-outage] click -> recorded on card ${toRecording} ms, click -> "waiting for Odoo" ${clickToWaiting} ms (${toWaiting} ms after recorded), Odoo back -> "written" ${backToWritten} ms\n`);
   }, 40_000);
 
+  it('writes nothing when the PO changed in Odoo meanwhile: the card shows the change, the clicker is told to decide again', async () => {
+    const po = await h.createWaitingPo({ amount: 7200 });
+    const card = await h.waitForCard(po.name);
+    h.proxy.down();
+    await h.click('daniel', card, 'approve');
+    await h.waitForCardText(card, /Waiting for Odoo \(retrying\)/, 2_000);
+    // Someone edits the PO in Odoo (not through the bot's cut-off path) while the bot cannot see it.
+    const [line] = await h.admin.searchIds('purchase.order.line', [['order_id', '=', po.id]]);
+    await h.admin.write('purchase.order.line', [line!], { product_qty: 2 });
+    h.proxy.up();
+    await waitFor(() => h.ephemeralsTo('daniel').some((t) => t.includes(`${po.name} changed in Odoo since this card was posted`)), 10_000, 'Daniel told the PO changed');
+    const text = await h.waitForCardText(card, /Changed since/i);
+    expect(text).toMatch(/amount: \$7,200\.00 → \$14,400\.00/);
+    expect(await h.admin.readState(po.id)).toBe('to approve');
+    const request = await h.bot.approvals.store.openFor(po.id);
+    expect(request).toMatchObject({ status: 'pending', decision: null });
+    expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.code === 'stale_card')).toHaveLength(1);
+    expect(await h.admin.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', po.id], ['body', 'ilike', 'Ref approve-po-']])).toHaveLength(0);
+  }, 30_000);
+
+  it('writes nothing when the PO was cancelled in Odoo meanwhile: the card closes and the clicker is told', async () => {
+    const po = await h.createWaitingPo({ amount: 7300 });
+    const card = await h.waitForCard(po.name);
+    h.proxy.down();
+    await h.click('daniel', card, 'approve');
+    await h.waitForCardText(card, /Waiting for Odoo \(retrying\)/, 2_000);
+    await h.admin.cancelPurchaseOrder(po.id);
+    h.proxy.up();
+    await waitFor(() => h.ephemeralsTo('daniel').some((t) => t.includes(`${po.name} is no longer waiting for approval: it is "cancel" in Odoo`)), 10_000, 'Daniel told the PO was cancelled');
+    await h.waitForCardText(card, /Cancelled in Odoo/);
+    expect(await h.admin.readState(po.id)).toBe('cancel');
+    expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.code === 'not_waiting')).toHaveLength(1);
+    expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.outcome === 'written')).toHaveLength(0);
+  }, 30_000);
+
   it('tells the clicker privately when the wait is over, and their Retry writes the decision once however often it is pressed', async () => {
     const po = await h.createWaitingPo({ amount: 7100 });
     const card = await h.waitForCard(po.name);
