@@ -83,7 +83,7 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
         await reopenChanged(request, decision, subject, deps);
         return 'stale';
       }
-      if (!subject || !STATES_OF[decision.action].includes(subject.snapshot.state)) {
+      if (!subject || !statesOf(request, decision).includes(subject.snapshot.state)) {
         await closeDecidedElsewhere(request, decision, subject?.snapshot.state ?? null, deps);
         return 'stale';
       }
@@ -194,7 +194,8 @@ async function waitForOdoo(request: ApprovalRequest, err: unknown, outage: OdooO
  * The states a PO may be in when this decision is written: still waiting, or where this decision
  * (an earlier run of it) already took it. Anything else was decided in Odoo meanwhile.
  */
-const STATES_OF: Record<Decision['action'], readonly string[]> = { approve: ['to approve', 'purchase', 'done'], reject: ['to approve', 'cancel', 'draft'] };
+const statesOf = (request: ApprovalRequest, decision: Decision): readonly string[] =>
+  decision.action === 'approve' ? ['to approve', 'purchase', 'done'] : ['to approve', 'cancel', ...(request.rejectAction === 'draft' ? ['draft'] : [])];
 
 /**
  * The PO left `to approve` in Odoo (approved, cancelled, deleted) between the click and the write:
