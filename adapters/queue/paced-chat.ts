@@ -40,6 +40,7 @@ export function pacedChat(chat: ApprovalChat, redis: Redis, prefix: string, opti
     },
     // Ephemeral answers are what a person waits for after a click: not paced, but a 429 is honoured.
     sendEphemeral: (channel, user, text) => gate('ephemeral', `${user.platform}:${channel}`, () => chat.sendEphemeral(channel, user, text)),
+    offerRetry: (channel, user, view, text) => gate('ephemeral', `${user.platform}:${channel}`, () => chat.offerRetry(channel, user, view, text)),
     profile: (user) => chat.profile(user),
   };
 }

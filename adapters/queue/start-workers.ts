@@ -63,6 +63,8 @@ export function startWorkers(options: StartWorkersOptions): WorkerPool {
       prefix: options.prefix,
       concurrency: options.concurrency,
       lockDuration: options.lockDurationMs ?? 30_000,
+      // A crashed worker's jobs are looked for as often as a lock lasts (BullMQ's default is 30 s either way).
+      stalledInterval: options.lockDurationMs ?? 30_000,
     });
     worker.on('failed', (job, err) =>
       options.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),

@@ -9,8 +9,10 @@ import type { Logger } from 'pino';
 import { APPROVAL_JOBS, type WriteBackJob } from '../../src/approvals/approval-jobs.ts';
 import type { ApprovalClick } from '../../src/approvals/approval-click.ts';
 import { decideApproval } from '../../src/approvals/decide-approval.ts';
-import { handleDirect, handleEphemeral, handlePostCard, handlePostDetails, handleUpdateCards, type NotifyDeps } from '../../src/approvals/handle-notify-jobs.ts';
-import { NOTIFY_JOBS, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from '../../src/approvals/notify-jobs.ts';
+import { handleDirect, handleEphemeral, handlePostCard, handlePostDetails, handleRetryOffer, handleUpdateCards, type NotifyDeps } from '../../src/approvals/handle-notify-jobs.ts';
+import { NOTIFY_JOBS, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type RetryOfferJob, type UpdateCardsJob } from '../../src/approvals/notify-jobs.ts';
+import { RedisKnownOdooUsers } from '../store/redis-known-odoo-users.ts';
+import { afterOdooWriteFault } from './test-fault-hooks.ts';
 import { policyRules } from '../../src/approvals/policy-rules.ts';
 import { receiveApprovalClick } from '../../src/approvals/receive-approval-click.ts';
 import { onPurchaseOrderChanged, reconcileApprovals, type ReconcileDeps } from '../../src/approvals/reconcile-approvals.ts';
@@ -85,6 +87,9 @@ export function createApprovalsFeature(options: {
   const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
   const cursors = new RedisCursorStore(redis, prefix);
   const shown = new RedisCardsShown(redis, prefix);
+  // Who clicked is known from an earlier reading of Odoo: a click is recorded while Odoo is down.
+  const known = new RedisKnownOdooUsers(redis, prefix);
+  const afterOdooWrite = afterOdooWriteFault(); // test-only, undefined unless its env var is set
 
   const slack = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
   const teams = createTeams({ config, policy: options.policy, redis, logger, now, auth: options.teamsAuth, notify: queues.notify });
@@ -94,7 +99,7 @@ export function createApprovalsFeature(options: {
 
   // Bound by routeThrough once delegation is wired (it needs this feature's Teams first).
   let delegations: DelegationLookup | undefined;
-  const plain = { odoo: odoo.gateway, store, audit, queue, rules, now };
+  const plain = { odoo: odoo.gateway, store, audit, queue, rules, now, known };
   const base = () => ({ ...plain, ...(delegations ? { delegations } : {}) });
   let observer: ApprovalObserver | undefined;
   const reconcileDeps = (): ReconcileDeps => ({ ...base(), cursors });
@@ -112,7 +117,7 @@ export function createApprovalsFeature(options: {
     handlers: {
       writeback: {
         [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base(), profile, ...(observer ? { observer } : {}) }),
-        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, plain),
+        [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, { ...plain, outage: config.writebackOdooOutage, ...(afterOdooWrite ? { afterOdooWrite } : {}) }),
       },
       notify: {
         [NOTIFY_JOBS.postCard]: (data) => handlePostCard(data as PostCardJob, notifyDeps()),
@@ -120,6 +125,7 @@ export function createApprovalsFeature(options: {
         [NOTIFY_JOBS.postDetails]: (data) => handlePostDetails(data as PostDetailsJob, notifyDeps()),
         [NOTIFY_JOBS.ephemeral]: (data) => handleEphemeral(data as EphemeralJob, notifyDeps()),
         [NOTIFY_JOBS.direct]: (data) => handleDirect(data as DirectJob, notifyDeps()),
+        [NOTIFY_JOBS.retryOffer]: (data) => handleRetryOffer(data as RetryOfferJob, notifyDeps()),
       },
       scan: {
         [RECONCILE_APPROVALS_JOB]: () => reconcileApprovals(reconcileDeps()),

@@ -239,7 +239,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         listeners: mergeListeners(approvals.listeners, alerts.listeners),
         handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights.handlers), tower.handlers), options.handlers ?? {}),
       });
-      const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
+      const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency, lockDurationMs: config.jobLockMs });
       runtime.workerPool = pool;
       // Jobs get what is left of SHUTDOWN_TIMEOUT_MS after the HTTP server closed, less a moment to close connections.
       closers.push(() => pool.close(Math.max(500, config.shutdownTimeoutMs - (Date.now() - stopStartedAt) - Math.min(500, config.shutdownTimeoutMs / 10))));

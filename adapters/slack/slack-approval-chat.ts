@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ApprovalCardView, ChatUserRef } from '../../src/approvals/approval-card-view.ts';
 import { CodedError } from '../../src/errors/coded-error.ts';
 import type { ApprovalChat, ChatProfile, ChatTarget, PostedMessage } from '../../src/ports/chat.ts';
-import { renderApprovalCard } from './blocks/approval-card.ts';
+import { renderApprovalCard, renderRetryOffer } from './blocks/approval-card.ts';
 import { renderApprovalDetails } from './blocks/approval-details.ts';
 import { createSlackWebClient, type SlackClientOptions } from './create-slack-web-client.ts';
 import { SLACK_LIMITS, mrkdwnTextWithin } from './mrkdwn.ts';
@@ -79,6 +79,11 @@ export class SlackApprovalChat implements ApprovalChat {
   async sendEphemeral(channel: string, user: ChatUserRef, text: string): Promise<void> {
     const userId = slackOnly(user.platform, user.userId);
     await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user: userId, text: mrkdwnTextWithin(text, SLACK_LIMITS.sectionText) }));
+  }
+
+  async offerRetry(channel: string, user: ChatUserRef, view: ApprovalCardView, text: string): Promise<void> {
+    const userId = slackOnly(user.platform, user.userId);
+    await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user: userId, ...renderRetryOffer(view, text) }));
   }
 
   /** The person's profile, or null when Slack does not know them. */

@@ -50,6 +50,11 @@ export class TeamsApprovalChat implements ApprovalChat {
     await this.sender.sendToUser(teamsOnly(user.platform, user.userId), textMessage(text));
   }
 
+  /** The card as its decider may use it (with Retry and the words as its note), in the person's personal chat. */
+  async offerRetry(_channel: string, user: ChatUserRef, view: ApprovalCardView, text: string): Promise<void> {
+    await this.sender.sendToUser(teamsOnly(user.platform, user.userId), cardMessage(approvalAdaptiveCard(view, { mayDecide: false, mayRetry: true, note: text }), text));
+  }
+
   /** From the member directory the web processes fill on every turn (workers have no turn to ask with). */
   profile(user: ChatUserRef): Promise<ChatProfile | null> {
     return this.profileOf({ ...user, userId: teamsOnly(user.platform, user.userId) });

@@ -75,7 +75,8 @@ export interface ApprovalCardLine {
 export type ApprovalCardStatus =
   | { kind: 'pending' }
   | { kind: 'queued'; decision: 'approve' | 'reject'; by: string; onBehalfOf?: string }
-  | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string; onBehalfOf?: string }
+  /** `waitingForOdoo`: Odoo cannot be reached; the write-back tries again every few seconds until it answers. */
+  | { kind: 'retrying'; decision: 'approve' | 'reject'; by: string; attempt: number; reason: string; waitingForOdoo?: boolean; onBehalfOf?: string }
   | { kind: 'written'; decision: 'approve' | 'reject'; by: string; at: string; reason?: string; onBehalfOf?: string }
   | { kind: 'failed'; decision: 'approve' | 'reject'; by: string; reason: string; retryableBy: ChatUserRef; onBehalfOf?: string }
   | { kind: 'decided_elsewhere'; outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null };

@@ -55,7 +55,11 @@ export interface CardPerson {
 
 export type WritebackState =
   | { state: 'queued' }
-  | { state: 'retrying'; attempt: number; reason: string }
+  /**
+   * `waitingSince`: Odoo could not be reached from this instant on (ISO); the write-back tries again
+   * at a short interval without spending its attempts, until Odoo answers or the wait is too long.
+   */
+  | { state: 'retrying'; attempt: number; reason: string; waitingSince?: string }
   | { state: 'written'; at: string }
   | { state: 'failed'; reason: string; code: string };
 

@@ -65,6 +65,8 @@ export interface ApprovalRules {
   businessHours(ruleName: string, since: Date, now: Date): number;
   /** When to remind the asked levels and when to ask the next level, in the rule's business hours. */
   schedule(ruleName: string, requestedAt: Date): ScheduleStep[];
+  /** The Odoo logins of every approver the policy names (read ahead, so clicks need no Odoo). */
+  approverLogins?(): string[];
   /** Where the cards of a level go (escalation posts them there). */
   levelTargets(ruleName: string, level: number): ApprovalTarget[];
 }

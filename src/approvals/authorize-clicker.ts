@@ -4,6 +4,8 @@ import type { ApprovalRequest, DecisionAction, OnBehalfOf } from './approval-req
 import type { Approver, ApprovalRules } from './approval-rules.ts';
 import type { DelegationLookup } from './delegation-routing.ts';
 import { toApprover } from './resolve-approver.ts';
+import type { KnownOdooUsers } from '../ports/known-odoo-users.ts';
+import { findOdooUsers } from './find-odoo-users.ts';
 
 export type ClickerAuthority = { ok: true; onBehalfOf: OnBehalfOf | null } | { ok: false; code: string; message: string };
 
@@ -12,6 +14,8 @@ export interface AuthorizeClickerDeps {
   odoo: Pick<OdooGateway, 'search'>;
   delegations?: DelegationLookup;
   now: () => Date;
+  /** Delegators the bot read recently are not read again (see findOdooUsers). */
+  known?: KnownOdooUsers;
 }
 
 /** The Odoo users whose approvals finally reach `login` now (absent approvers, following chains). */
@@ -25,8 +29,8 @@ async function absentFor(login: string, lookup: DelegationLookup, now: Date): Pr
   return out;
 }
 
-async function odooUser(login: string, odoo: Pick<OdooGateway, 'search'>): Promise<Approver | null> {
-  const users = await odoo.search('user', { domain: [['login', '=ilike', login]], limit: 2 });
+async function odooUser(login: string, deps: Pick<AuthorizeClickerDeps, 'odoo' | 'known' | 'now'>): Promise<Approver | null> {
+  const users = await findOdooUsers(login, 'login', { odoo: deps.odoo, ...(deps.known ? { known: deps.known } : {}), now: deps.now });
   const user = users.find((u) => u.active && !u.share);
   return user ? toApprover(user) : null;
 }
@@ -46,7 +50,7 @@ export async function authorizeClicker(request: ApprovalRequest, clicker: Approv
   if (!deps.delegations || own.code.startsWith('segregation_of_duties') || own.code === 'wrong_company') return own;
   let refusal: ClickerAuthority | null = null;
   for (const login of await absentFor(clicker.login, deps.delegations, deps.now())) {
-    const delegator = await odooUser(login, deps.odoo);
+    const delegator = await odooUser(login, deps);
     if (!delegator) continue;
     const earlier = request.chain ? levelDecidedBy(request.chain, delegator.odooUserId) : null;
     if (earlier) {

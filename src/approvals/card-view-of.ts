@@ -108,7 +108,7 @@ function statusOf(r: ApprovalRequest): ApprovalCardStatus {
     case 'queued':
       return { kind: 'queued', decision: d.action, by, ...behalf };
     case 'retrying':
-      return { kind: 'retrying', decision: d.action, by, attempt: wb.attempt, reason: wb.reason, ...behalf };
+      return { kind: 'retrying', decision: d.action, by, attempt: wb.attempt, reason: wb.reason, ...(wb.waitingSince ? { waitingForOdoo: true } : {}), ...behalf };
     case 'written':
       return { kind: 'written', decision: d.action, by, at: wb.at, ...(d.reason ? { reason: d.reason } : {}), ...behalf };
     case 'failed':

@@ -11,6 +11,18 @@ export const DECISION_WORDS = {
   reject: { doing: 'Rejecting', done: 'Rejected', noun: 'rejection' },
 } as const;
 
+/** What the card says the moment a click is recorded, before Odoo is written: "Recording the approval…". */
+export const recordingWords = (decision: 'approve' | 'reject') => `Recording the ${DECISION_WORDS[decision].noun}…`;
+
+/** What the card says while Odoo cannot be reached: the decision is kept and written when Odoo answers. */
+export const WAITING_FOR_ODOO = 'Waiting for Odoo (retrying)';
+export const waitingForOdooWords = (decision: 'approve' | 'reject') =>
+  `Odoo cannot be reached. The ${DECISION_WORDS[decision].noun} is recorded and is written as soon as Odoo answers.`;
+
+/** The private message to the person whose decision could not be written, above its Retry button. */
+export const retryOfferWords = (orderName: string, decision: 'approve' | 'reject', reason: string) =>
+  `Your ${DECISION_WORDS[decision].noun} of ${orderName} could not be written to Odoo: ${reason}. Nothing was changed in Odoo. Press Retry to write it again.`;
+
 /** How a PO that left `to approve` in Odoo (not through the card) is said. */
 export const ELSEWHERE_WORDS = {
   approved: 'Approved in Odoo',
@@ -51,7 +63,7 @@ export function statusLabel(status: ApprovalCardStatus): string {
   const labels: Record<ApprovalCardStatus['kind'], string> = {
     pending: 'Waiting for approval',
     queued: 'Queued',
-    retrying: 'Retrying',
+    retrying: status.kind === 'retrying' && status.waitingForOdoo ? 'Waiting for Odoo' : 'Retrying',
     written: 'Done',
     failed: 'Write failed',
     decided_elsewhere: 'Closed',

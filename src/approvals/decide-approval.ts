@@ -3,13 +3,13 @@ import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { ChatProfile } from '../ports/chat.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
+import type { KnownOdooUsers } from '../ports/known-odoo-users.ts';
 import { jobId } from '../queue/job-id.ts';
 import type { ChatUserRef } from './approval-card-view.ts';
 import type { ApprovalClick } from './approval-click.ts';
 import { APPROVAL_JOBS, type WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, Decision, DecisionAction } from './approval-request.ts';
 import type { ApprovalRules } from './approval-rules.ts';
-import { markDecidedElsewhere } from './mark-decided-elsewhere.ts';
 import { enqueueCardUpdates, enqueueEphemeral, NOTIFY_JOBS, type PostDetailsJob } from './notify-jobs.ts';
 import { currentLevel, levelDecidedBy } from './approval-chain.ts';
 import type { ApprovalObserver } from './approval-observer.ts';
@@ -17,9 +17,6 @@ import { claimChainLevel } from './claim-chain-level.ts';
 import { authorizeClicker } from './authorize-clicker.ts';
 import { decidedText, decisionDetail, sameDeciderText } from './decided-text.ts';
 import type { DelegationLookup } from './delegation-routing.ts';
-import { snapshotVersion } from './po-snapshot.ts';
-import { readPoSubject } from './read-po-subject.ts';
-import { refreshedRequest } from './refresh-request.ts';
 import { resolveApprover } from './resolve-approver.ts';
 
 export interface DecideApprovalDeps {
@@ -34,6 +31,8 @@ export interface DecideApprovalDeps {
   observer?: ApprovalObserver;
   /** Delegates may decide for absent approvers (and the next level is asked through them). */
   delegations?: DelegationLookup;
+  /** Odoo users read before: who clicked is known without Odoo (see findOdooUsers). */
+  known?: KnownOdooUsers;
 }
 
 export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
@@ -110,27 +109,9 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     return 'refused';
   }
 
-  // The card matches the request; now the request must still match Odoo.
-  const subject = await readPoSubject(deps.odoo, request.orderId);
-  if (!subject || subject.snapshot.state !== 'to approve') {
-    const marked = await markDecidedElsewhere(request.id, subject?.snapshot.state ?? null, deps);
-    const text = subject ? `${name} is no longer waiting for approval: it is "${subject.snapshot.state}" in Odoo. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
-    await tell(marked ? text : decidedText(request));
-    await audit('stale', { code: subject ? 'not_waiting' : 'po_missing', detail: text, odooLogin: approver.login });
-    return 'stale';
-  }
-  const current = snapshotVersion(subject.snapshot);
-  if (current !== click.version) {
-    const at = deps.now().toISOString();
-    const updated = await deps.store.update(request.id, (r) => (r.status === 'pending' && r.version !== current ? refreshedRequest(r, subject, current, deps.rules, at) : r));
-    if (updated) await enqueueCardUpdates(deps.queue, updated);
-    const changes = updated?.changes ?? [];
-    const text = `${name} changed in Odoo since this card was posted (${changes.join('; ') || 'details changed'}). The card now shows the current order: check it and decide again.`;
-    await tell(text);
-    await audit('stale', { code: 'stale_card', detail: text, odooLogin: approver.login });
-    return 'stale';
-  }
-
+  // The card matches the request, and the request is what the bot holds of the PO. Whether it
+  // still matches Odoo is for the write-back to check before it writes (it reads Odoo anyway, and
+  // retries while Odoo is down): a click is recorded, and shown on the card, without Odoo.
   const decision: Decision = {
     // A level's decision names its level: each level of a sequential chain is its own decision.
     id: level ? jobId(action, 'po', request.orderId, click.version, `level-${level.level}`) : jobId(action, 'po', request.orderId, click.version),

@@ -9,7 +9,8 @@ import type { ApprovalRules, ApprovalTarget } from './approval-rules.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import { allLinesView, cardContextOf, cardKey, cardViewFor, personalCardView } from './card-view-of.ts';
 import { personLogin, routeTargets, type DelegationLookup } from './delegation-routing.ts';
-import { enqueuePostCards, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type UpdateCardsJob } from './notify-jobs.ts';
+import { enqueuePostCards, type DirectJob, type EphemeralJob, type PostCardJob, type PostDetailsJob, type RetryOfferJob, type UpdateCardsJob } from './notify-jobs.ts';
+import { retryOfferWords } from './card-words.ts';
 
 export interface NotifyDeps {
   store: ApprovalStore;
@@ -119,4 +120,20 @@ export async function handleDirect(job: DirectJob, deps: NotifyDeps): Promise<st
   if (!chatUser) return 'recipient_unknown'; // the buyer has no chat account: Odoo's chatter still says it
   await chatFor(deps, job.to.platform).sendDirect(chatUser, job.text);
   return 'sent';
+}
+
+/**
+ * The decider of a write-back that failed for good is told privately, with a Retry button (the
+ * card's own: a click re-queues the same decision once). Nothing is sent when the decision was
+ * retried or written meanwhile.
+ */
+export async function handleRetryOffer(job: RetryOfferJob, deps: NotifyDeps): Promise<string> {
+  const request = await deps.store.get(job.requestId);
+  const d = request?.decision;
+  if (!request || !d || d.id !== job.decisionId || request.writeback?.state !== 'failed') return 'nothing_to_offer';
+  const platform: ChatPlatform = d.actor.platform === 'teams' ? 'teams' : 'slack';
+  const card = request.cards.find((c) => c.platform === platform && c.channel === d.channel) ?? null;
+  const view = viewOf(request, deps, card);
+  await chatFor(deps, platform).offerRetry(d.channel, d.actor, view, retryOfferWords(request.snapshot.orderName, d.action, request.writeback.reason));
+  return 'offered';
 }

@@ -12,6 +12,8 @@ export const NOTIFY_JOBS = {
   postDetails: 'approval-post-details',
   ephemeral: 'send-ephemeral',
   direct: 'send-direct',
+  /** The decider of a write-back that failed for good: a private message with a Retry button. */
+  retryOffer: 'approval-offer-retry',
 } as const;
 
 export interface PostCardJob {
@@ -78,4 +80,14 @@ export async function enqueueEphemeral(queue: JobQueue, job: EphemeralJob, key: 
 
 export async function enqueueDirect(queue: JobQueue, job: DirectJob, key: string): Promise<void> {
   await queue.enqueue('notify', NOTIFY_JOBS.direct, job, { jobId: jobId('direct', key) });
+}
+
+/** A decision that could not be written: its decider is offered a Retry, privately. */
+export interface RetryOfferJob {
+  requestId: string;
+  decisionId: string;
+}
+
+export async function enqueueRetryOffer(queue: JobQueue, job: RetryOfferJob, key: string): Promise<void> {
+  await queue.enqueue('notify', NOTIFY_JOBS.retryOffer, job, { jobId: jobId('retry-offer', key) });
 }

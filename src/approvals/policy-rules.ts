@@ -49,6 +49,9 @@ export function policyRules(policy: Policy, platforms: readonly ChatPlatform[]):
       const rule = policy.rules.find((r) => r.name === ruleName);
       return businessMinutesBetween(since, now, rule ? calendarOf(policy, rule) : policy.calendar) / 60;
     },
+    approverLogins() {
+      return [...new Set([...policy.approvers.values()].map((a) => a.odooLogin))];
+    },
     loginOverride(platform, chatUserId) {
       const identity = resolveChatIdentity(policy, { platform, chatUserId, email: null });
       return identity.kind === 'login' ? identity.login : null;

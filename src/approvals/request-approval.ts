@@ -10,6 +10,8 @@ import { routeTargets, type DelegationLookup } from './delegation-routing.ts';
 import { snapshotVersion } from './po-snapshot.ts';
 import { readPoSubject, type PoSubject } from './read-po-subject.ts';
 import { refreshedRequest } from './refresh-request.ts';
+import type { KnownOdooUsers } from '../ports/known-odoo-users.ts';
+import { KNOWN_USER_FRESH_MS, rememberApprovers } from './find-odoo-users.ts';
 
 export interface RequestApprovalDeps {
   odoo: OdooGateway;
@@ -20,6 +22,8 @@ export interface RequestApprovalDeps {
   now: () => Date;
   /** Absent approvers' cards go to their delegates; without it, cards go to the approvers. */
   delegations?: DelegationLookup;
+  /** The policy's approvers are read from Odoo here, so their clicks are recorded without Odoo. */
+  known?: KnownOdooUsers;
 }
 
 export type RequestOutcome = 'requested' | 'already_requested' | 'refreshed' | 'not_waiting' | 'missing';
@@ -69,11 +73,21 @@ export async function requestApproval(orderId: number, deps: RequestApprovalDeps
   const opened = await deps.store.open(request);
   if (!opened.created) return refresh(opened.request, subject, version, deps);
   await enqueuePostCards(deps.queue, request);
+  await rememberApproversIfStale(deps);
   await deps.audit.record({
     at: now, orderId, orderName: subject.snapshot.orderName, requestId: request.id, action: 'request', outcome: 'requested',
     actor: null, odooLogin: null, version, channel: null, code: match.ruleName, detail: match.reason,
   });
   return 'requested';
+}
+
+/** Once in a while (not per PO): the approvers' Odoo identities, for clicks while Odoo is down. */
+async function rememberApproversIfStale(deps: RequestApprovalDeps): Promise<void> {
+  const logins = deps.rules.approverLogins?.() ?? [];
+  if (!deps.known || logins.length === 0) return;
+  const last = await deps.known.find(`login:${logins[0]!.toLowerCase()}`);
+  if (last && deps.now().getTime() - last.at.getTime() < KNOWN_USER_FRESH_MS / 2) return;
+  await rememberApprovers(logins, { odoo: deps.odoo, known: deps.known, now: deps.now });
 }
 
 async function refresh(existing: ApprovalRequest, current: PoSubject, version: string, deps: RequestApprovalDeps): Promise<RequestOutcome> {

@@ -3,6 +3,8 @@ import type { ChatProfile } from '../ports/chat.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { ChatUserRef } from './approval-card-view.ts';
 import type { Approver, ApprovalRules } from './approval-rules.ts';
+import type { KnownOdooUsers } from '../ports/known-odoo-users.ts';
+import { findOdooUsers } from './find-odoo-users.ts';
 
 export type ApproverResolution =
   | { ok: true; approver: Approver; profile: ChatProfile | null }
@@ -10,11 +12,12 @@ export type ApproverResolution =
 
 /**
  * Chat identity to Odoo identity: the policy's explicit mapping wins; else the chat profile's
- * email matches res.users login or email. No mapping, no decision.
+ * email matches res.users login or email. No mapping, no decision. With `known`, a person the
+ * bot read recently is not read again (and while Odoo is down, the last reading stands in).
  */
 export async function resolveApprover(
   actor: ChatUserRef,
-  deps: { odoo: OdooGateway; rules: ApprovalRules; profile: (u: ChatUserRef) => Promise<ChatProfile | null> },
+  deps: { odoo: Pick<OdooGateway, 'search'>; rules: Pick<ApprovalRules, 'loginOverride'>; profile: (u: ChatUserRef) => Promise<ChatProfile | null>; known?: KnownOdooUsers; now?: () => Date },
 ): Promise<ApproverResolution> {
   const override = deps.rules.loginOverride(actor.platform === 'teams' ? 'teams' : 'slack', actor.userId);
   const profile = await deps.profile(actor);
@@ -25,10 +28,7 @@ export async function resolveApprover(
   if (!key) {
     return { ok: false, code: 'no_email', message: 'Your chat profile has no email address, so I cannot match you to an Odoo user. Ask an admin to add you to the identities of the approval policy.' };
   }
-  const users = await deps.odoo.search('user', {
-    domain: override ? [['login', '=', override]] : ['|', ['login', '=ilike', key], ['email', '=ilike', key]],
-    limit: 2,
-  });
+  const users = await findOdooUsers(key, override ? 'login' : 'login-or-email', { odoo: deps.odoo, ...(deps.known ? { known: deps.known } : {}), now: deps.now ?? (() => new Date()) });
   const user = users.find((u) => u.active && !u.share);
   if (!user) {
     return users.length

@@ -1,4 +1,4 @@
-import { BusinessRefusal, isRetryable } from '../errors/coded-error.ts';
+import { BusinessRefusal, CodedError, isRetryable } from '../errors/coded-error.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { JobContext, JobQueue } from '../ports/job-queue.ts';
@@ -6,7 +6,12 @@ import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { WriteBackJob } from './approval-jobs.ts';
 import type { ApprovalRequest, Decision } from './approval-request.ts';
 import { chainNoteLines, platformName, writeLevelNote } from './write-level-note.ts';
-import { enqueueCardUpdates, enqueueDirect } from './notify-jobs.ts';
+import { enqueueCardUpdates, enqueueDirect, enqueueEphemeral, enqueueRetryOffer } from './notify-jobs.ts';
+import type { ApprovalRules } from './approval-rules.ts';
+import { snapshotVersion } from './po-snapshot.ts';
+import { readPoSubject, type PoSubject } from './read-po-subject.ts';
+import { refreshedRequest } from './refresh-request.ts';
+import { jobId } from '../queue/job-id.ts';
 import { deciderText, decisionDetail } from './decided-text.ts';
 import { formatAmount } from '../format/card-numbers.ts';
 
@@ -16,7 +21,41 @@ export interface WriteBackDeps {
   audit: AuditLog;
   queue: JobQueue;
   now: () => Date;
+  /**
+   * To re-render a request whose PO changed in Odoo after the click: a sequential chain restarts
+   * with the levels of the new amount (without it, the chain is dropped; the runtime passes it).
+   */
+  rules?: Pick<ApprovalRules, 'levelsOf'>;
+  /** While Odoo cannot be reached (see OdooOutagePolicy); without it an outage spends attempts. */
+  outage?: OdooOutagePolicy;
+  /** Called once Odoo is written, before the bookkeeping: a test's fault hook (adapters/runtime/test-fault-hooks.ts). */
+  afterOdooWrite?: () => void;
 }
+
+/**
+ * An Odoo outage does not spend the write-back's attempts (with exponential backoff they would
+ * run out, or leave minutes between tries, long before Odoo is back): the job tries again every
+ * `retryEveryMs` until Odoo answers, and gives up only after `giveUpAfterMs` of outage. The card
+ * says "waiting for Odoo" meanwhile.
+ */
+export interface OdooOutagePolicy {
+  retryEveryMs: number;
+  giveUpAfterMs: number;
+}
+
+/** Thrown to have the queue run the job again after `retryAfterMs`, without spending an attempt. */
+export class WaitingForOdoo extends CodedError {
+  constructor(
+    readonly retryAfterMs: number,
+    options: { cause: unknown },
+  ) {
+    super('waiting_for_odoo', 'Odoo cannot be reached; the write-back tries again shortly', true, options);
+    this.name = 'WaitingForOdoo';
+  }
+}
+
+/** Odoo could not be reached or answered in time (refused, reset, timeout, 502/503/504). */
+const odooUnreachable = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'odoo_transient';
 
 /**
  * Writes one decision to Odoo, exactly once, however often the job runs: it re-reads the PO
@@ -26,7 +65,7 @@ export interface WriteBackDeps {
  * write (card, buyer's DM, audit "written") happens exactly once too: a re-run after a crash finds
  * the write recorded and finishes only the bookkeeping, each step keyed by the decision.
  */
-export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: WriteBackDeps): Promise<'written' | 'already_written'> {
+export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: WriteBackDeps): Promise<'written' | 'already_written' | 'stale'> {
   const request = await deps.store.get(job.requestId);
   // A sequential chain's earlier levels are noted in the chatter as they are decided.
   const level = request?.chain?.find((l) => l.decision?.id === job.decisionId && request.decision?.id !== job.decisionId);
@@ -38,10 +77,28 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
   const already = request.writeback?.state === 'written' ? request.writeback : null;
   if (!already) {
     try {
+      // The click was recorded from what the bot holds; the PO must still be the one decided on.
+      const subject = await readPoSubject(deps.odoo, request.orderId);
+      if (subject?.snapshot.state === 'to approve' && snapshotVersion(subject.snapshot) !== decision.version) {
+        await reopenChanged(request, decision, subject, deps);
+        return 'stale';
+      }
+      if (!subject || !statesOf(request, decision).includes(subject.snapshot.state)) {
+        await closeDecidedElsewhere(request, decision, subject?.snapshot.state ?? null, deps);
+        return 'stale';
+      }
       if (decision.action === 'approve') await approve(request, deps);
       else await reject(request, decision, deps);
       await ensureNote(request, decision, deps);
+      deps.afterOdooWrite?.();
     } catch (err) {
+      if (deps.outage && odooUnreachable(err)) {
+        await waitForOdoo(request, err, deps.outage, deps);
+        // The outage outlasted its wait: the job ends here (another attempt would only wait again).
+        const gaveUp = new BusinessRefusal('odoo_unreachable', `Odoo could not be reached for ${Math.round(deps.outage.giveUpAfterMs / 1000)} s (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+        await recordFailure(request, gaveUp, ctx, deps);
+        throw gaveUp;
+      }
       await recordFailure(request, err, ctx, deps);
       throw err;
     }
@@ -108,6 +165,86 @@ async function ensureNote(request: ApprovalRequest, d: Decision, deps: WriteBack
   await deps.odoo.postNote('purchase.order', request.orderId, body);
 }
 
+/**
+ * Odoo is down: the first time, the card says "waiting for Odoo" (and the audit says so once);
+ * then the job comes back every `retryEveryMs` (WaitingForOdoo, no attempt spent) until Odoo
+ * answers. Returns (to record a final failure) only when the outage has lasted `giveUpAfterMs`.
+ */
+async function waitForOdoo(request: ApprovalRequest, err: unknown, outage: OdooOutagePolicy, deps: WriteBackDeps): Promise<void> {
+  const wb = request.writeback;
+  const since = wb?.state === 'retrying' && wb.waitingSince ? wb.waitingSince : deps.now().toISOString();
+  if (deps.now().getTime() - new Date(since).getTime() >= outage.giveUpAfterMs) return;
+  if (!(wb?.state === 'retrying' && wb.waitingSince)) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const attempt = wb?.state === 'retrying' ? wb.attempt : 1;
+    const updated = await deps.store.update(request.id, (r) =>
+      r.decision?.id === request.decision?.id && r.writeback?.state !== 'written' ? { ...r, writeback: { state: 'retrying', attempt, reason, waitingSince: since } } : r,
+    );
+    if (updated) await enqueueCardUpdates(deps.queue, updated);
+    const d = request.decision!;
+    await deps.audit.record({
+      at: since, orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id, action: 'writeback',
+      outcome: 'retrying', actor: d.actor, odooLogin: d.odooLogin, version: d.version, channel: d.channel, code: 'odoo_unreachable', detail: reason,
+    }, { onceKey: `waiting-${d.id}-${since}` });
+  }
+  throw new WaitingForOdoo(outage.retryEveryMs, { cause: err });
+}
+
+/**
+ * The states a PO may be in when this decision is written: still waiting, or where this decision
+ * (an earlier run of it) already took it. Anything else was decided in Odoo meanwhile.
+ */
+const statesOf = (request: ApprovalRequest, decision: Decision): readonly string[] =>
+  decision.action === 'approve' ? ['to approve', 'purchase', 'done'] : ['to approve', 'cancel', ...(request.rejectAction === 'draft' ? ['draft'] : [])];
+
+/**
+ * The PO left `to approve` in Odoo (approved, cancelled, deleted) between the click and the write:
+ * nothing is written; the request closes as decided elsewhere (cards lose their buttons) and the
+ * clicker is told, as a click on such a PO was before clicks were recorded without Odoo.
+ */
+async function closeDecidedElsewhere(request: ApprovalRequest, decision: Decision, state: string | null, deps: WriteBackDeps): Promise<void> {
+  const name = request.snapshot.orderName;
+  const at = deps.now().toISOString();
+  const outcome = state === 'purchase' || state === 'done' ? 'approved' : state === 'cancel' || state === null ? 'cancelled' : state === 'draft' || state === 'sent' ? 'reset_to_draft' : 'changed';
+  const updated = await deps.store.update(request.id, (r) =>
+    r.decision?.id === decision.id && r.writeback?.state !== 'written' ? { ...r, status: 'decided_elsewhere', decision: null, writeback: null, elsewhere: { outcome, by: null, at } } : r,
+  );
+  if (updated?.status === 'decided_elsewhere') {
+    await deps.store.close(request.id);
+    await enqueueCardUpdates(deps.queue, updated);
+  }
+  const text = state ? `${name} is no longer waiting for approval: it is "${state}" in Odoo. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
+  const platform = decision.actor.platform === 'teams' ? 'teams' : 'slack';
+  await enqueueEphemeral(deps.queue, { platform, channel: decision.channel, user: decision.actor, text }, jobId('elsewhere', decision.id));
+  await deps.audit.record({
+    at, orderId: request.orderId, orderName: name, requestId: request.id, action: decision.action, outcome: 'stale',
+    actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: state ? 'not_waiting' : 'po_missing', detail: text,
+  }, { onceKey: `elsewhere-${decision.id}` });
+}
+
+/**
+ * The PO changed in Odoo between the card and the write: nothing is written; the request goes back
+ * to waiting with the PO as it is now (the cards show what changed), and the clicker is told to
+ * check and decide again, as a click on a stale card is.
+ */
+async function reopenChanged(request: ApprovalRequest, decision: Decision, subject: PoSubject, deps: WriteBackDeps): Promise<void> {
+  const current = snapshotVersion(subject.snapshot);
+  const at = deps.now().toISOString();
+  const updated = await deps.store.update(request.id, (r) =>
+    r.decision?.id === decision.id && r.writeback?.state !== 'written' ? refreshedRequest({ ...r, status: 'pending', decision: null, writeback: null }, subject, current, deps.rules ?? { levelsOf: () => null }, at) : r,
+  );
+  if (updated) await enqueueCardUpdates(deps.queue, updated);
+  const name = request.snapshot.orderName;
+  const changes = updated?.version === current ? updated.changes : [];
+  const text = `${name} changed in Odoo since this card was posted (${changes.join('; ') || 'details changed'}). The card now shows the current order: check it and decide again.`;
+  const platform = decision.actor.platform === 'teams' ? 'teams' : 'slack';
+  await enqueueEphemeral(deps.queue, { platform, channel: decision.channel, user: decision.actor, text }, jobId('changed', decision.id));
+  await deps.audit.record({
+    at, orderId: request.orderId, orderName: name, requestId: request.id, action: decision.action, outcome: 'stale',
+    actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: 'stale_card', detail: text,
+  }, { onceKey: `changed-${decision.id}` });
+}
+
 async function recordFailure(request: ApprovalRequest, err: unknown, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: WriteBackDeps): Promise<void> {
   const reason = err instanceof Error ? err.message : String(err);
   const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'error';
@@ -118,6 +255,8 @@ async function recordFailure(request: ApprovalRequest, err: unknown, ctx: Pick<J
   }));
   if (updated) await enqueueCardUpdates(deps.queue, updated);
   const d = request.decision!;
+  // The person who decided is told privately, with a Retry button, once per failure (the revision).
+  if (final && updated?.writeback?.state === 'failed') await enqueueRetryOffer(deps.queue, { requestId: request.id, decisionId: d.id }, `${d.id}-r${updated.revision}`);
   await deps.audit.record({
     at: deps.now().toISOString(), orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id, action: 'writeback',
     outcome: final ? 'failed' : 'retrying', actor: d.actor, odooLogin: d.odooLogin, version: d.version, channel: d.channel, code, detail: reason,

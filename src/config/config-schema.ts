@@ -82,6 +82,11 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: positiveInt(300, 'a number of seconds (positive integer)'),
     SHUTDOWN_TIMEOUT_MS: positiveInt(15_000, 'a timeout in milliseconds (positive integer)'),
     WORKER_CONCURRENCY: positiveInt(4, 'a positive integer'),
+    // While Odoo cannot be reached, a decision's write-back tries again this often, for this long.
+    WRITEBACK_ODOO_RETRY_MS: positiveInt(1_000, 'a number of milliseconds (positive integer)'),
+    WRITEBACK_ODOO_WAIT_SECONDS: positiveInt(900, 'a number of seconds (positive integer)'),
+    // How long a worker's job lock lasts: after a crash (kill -9) its jobs run again within about twice this.
+    JOB_LOCK_MS: positiveInt(30_000, 'a number of milliseconds (positive integer)'),
   })
   .superRefine((env, ctx) => {
     // A real Odoo needs its credentials; without ODOO_URL the embedded Odoo is used (demo mode).

@@ -45,6 +45,10 @@ export interface Config {
   reconcileIntervalSeconds: number;
   /** Signed chart URLs (control tower): the secret, else one made once per Redis prefix. */
   charts: { urlSecret: string | undefined };
+  /** While Odoo cannot be reached: a write-back tries again every `retryEveryMs`, for `giveUpAfterMs` at most. */
+  writebackOdooOutage: { retryEveryMs: number; giveUpAfterMs: number };
+  /** Job lock duration and stalled-job check interval of the workers. */
+  jobLockMs: number;
 }
 
 /** A configuration problem, reported as one line that names the variable and what it expects. */
@@ -119,5 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     charts: { urlSecret: e.CHART_URL_SECRET },
+    jobLockMs: e.JOB_LOCK_MS,
+    writebackOdooOutage: { retryEveryMs: e.WRITEBACK_ODOO_RETRY_MS, giveUpAfterMs: e.WRITEBACK_ODOO_WAIT_SECONDS * 1000 },
   };
 }

@@ -36,5 +36,10 @@ export interface ApprovalChat {
   sendDirect(user: ChatUserRef, text: string): Promise<void>;
   /** Visible only to user, in channel (refusals, "already approved by Jane"). */
   sendEphemeral(channel: string, user: ChatUserRef, text: string): Promise<void>;
+  /**
+   * Only `user` sees it (Slack: ephemeral in `channel`; Teams: their personal chat with the bot):
+   * `text` and, while the view's decision has failed, a Retry button that works like the card's.
+   */
+  offerRetry(channel: string, user: ChatUserRef, view: ApprovalCardView, text: string): Promise<void>;
   profile(user: ChatUserRef): Promise<ChatProfile | null>;
 }

@@ -83,8 +83,11 @@ describe('renderApprovalCard', () => {
 
   it('says where the decision stands for each status', () => {
     const status = (kind: ApprovalCardStatus['kind']) => allText(renderApprovalCard(cardView({ status: statuses[kind] })).blocks);
-    expect(status('queued')).toContain('Approving… (queued)');
-    expect(allText(renderApprovalCard(cardView({ status: { kind: 'queued', decision: 'reject', by: 'Jane' } })).blocks)).toContain('Rejecting… (queued)');
+    expect(status('queued')).toContain('Recording the approval…');
+    expect(allText(renderApprovalCard(cardView({ status: { kind: 'queued', decision: 'reject', by: 'Jane' } })).blocks)).toContain('Recording the rejection…');
+    const waiting = allText(renderApprovalCard(cardView({ status: { kind: 'retrying', decision: 'approve', by: 'Jane', attempt: 1, reason: 'connection refused', waitingForOdoo: true } })).blocks);
+    expect(waiting).toContain('Waiting for Odoo (retrying)');
+    expect(waiting).not.toContain('attempt');
     expect(status('retrying')).toContain('Retrying write to Odoo (attempt 2)');
     expect(status('retrying')).toContain('Odoo did not answer in 10 s');
     expect(status('written')).toMatch(/Approved by Jane Approver at <!date\^\d+\^\{time\}\|14:02 UTC>\*, written to Odoo/);

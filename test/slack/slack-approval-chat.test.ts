@@ -41,7 +41,7 @@ describe('SlackApprovalChat against the fake Slack Web API', () => {
     await chat.updateApprovalCard(posted, cardView({ status: { kind: 'queued', decision: 'approve', by: 'Jane' } }));
     const update = fake.callsOf('chat.update')[0]!.body;
     expect(update).toMatchObject({ channel: 'C0APPROVALS', ts: posted.messageId });
-    expect(JSON.stringify(update.blocks)).toContain('Approving… (queued)');
+    expect(JSON.stringify(update.blocks)).toContain('Recording the approval…');
     expect(JSON.stringify(update.blocks)).not.toContain('approval_approve');
   });
 

@@ -9,8 +9,8 @@ export interface SpawnedProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs one of the bot's entry points (start.ts, worker.ts) as `npm start` would, with its own env. */
-export function spawnEntry(entry: 'start' | 'worker' | 'embedded-odoo', env: Record<string, string>): SpawnedProcess {
+/** Runs one of the bot's entry points (start.ts, web.ts, worker.ts) as `npm start` would, with its own env. */
+export function spawnEntry(entry: 'start' | 'web' | 'worker' | 'embedded-odoo', env: Record<string, string>): SpawnedProcess {
   const file = entry === 'embedded-odoo' ? 'adapters/embedded-odoo/cli.ts' : `adapters/runtime/${entry}.ts`;
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(PROJECT_ROOT, file)], {
     cwd: PROJECT_ROOT,

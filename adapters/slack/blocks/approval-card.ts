@@ -114,3 +114,17 @@ function buttonsFor(view: ApprovalCardView): Button[] {
 function isWebUrl(url: string): boolean {
   return /^https?:\/\/[^\s<>|]+$/i.test(url) && url.length <= SLACK_LIMITS.buttonUrl;
 }
+
+/**
+ * The private message to the person whose decision could not be written (ephemeral, beside the
+ * card): what failed, and a Retry button that is the card's own (same action and value), so it
+ * re-queues the same decision through the same checks.
+ */
+export function renderRetryOffer(view: ApprovalCardView, text: string): SlackMessage {
+  const blocks: Block[] = [bk.section(`:warning: ${mrkdwnTextWithin(text, 2_800, { fullTextAt: view.odooUrl })}`, 'retry_offer')];
+  if (view.status.kind === 'failed') {
+    const value = encodeCardButtonValue({ r: view.requestId, v: view.version, u: view.status.retryableBy.userId.slice(0, 64) });
+    blocks.push(bk.actions('approval_retry_offer', [bk.button({ actionId: CARD_ACTIONS.retry, text: 'Retry', value, style: 'primary' })]));
+  }
+  return { text: mrkdwnTextWithin(text, SLACK_LIMITS.notificationText, { singleLine: true }), blocks };
+}

@@ -1,5 +1,5 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
-import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, statusLabel } from '../../../src/approvals/card-words.ts';
+import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, recordingWords, statusLabel, WAITING_FOR_ODOO, waitingForOdooWords } from '../../../src/approvals/card-words.ts';
 import { mrkdwnText, mrkdwnTextWithin } from '../mrkdwn.ts';
 import { slackTime, utcTime } from './format-values.ts';
 
@@ -26,8 +26,9 @@ export function statusLine(status: ApprovalCardStatus, odooUrl?: string): string
     case 'pending':
       return null;
     case 'queued':
-      return `:hourglass_flowing_sand: *${verbs[status.decision].doing}… (queued)* by ${who(status.by)}`;
+      return `:hourglass_flowing_sand: *${recordingWords(status.decision)}* by ${who(status.by)} (queued)`;
     case 'retrying':
+      if (status.waitingForOdoo) return `:hourglass_flowing_sand: *${WAITING_FOR_ODOO}*: ${waitingForOdooWords(status.decision)}\n${verbs[status.decision].done} by ${who(status.by)}`;
       return `:arrows_counterclockwise: *Retrying write to Odoo (attempt ${status.attempt})*: ${reason(status.reason)}\n${verbs[status.decision].done} by ${who(status.by)}`;
     case 'written': {
       const line = `${status.decision === 'approve' ? ':white_check_mark:' : ':no_entry:'} *${verbs[status.decision].done} by ${who(status.by)} at ${slackTime(status.at)}*, written to Odoo`;
@@ -51,8 +52,9 @@ export function statusPlain(status: ApprovalCardStatus): string {
     case 'pending':
       return 'waiting for approval';
     case 'queued':
-      return `${verbs[status.decision].doing.toLowerCase()} (queued) by ${by(status.by)}`;
+      return `${recordingWords(status.decision).toLowerCase()} by ${by(status.by)} (queued)`;
     case 'retrying':
+      if (status.waitingForOdoo) return `${WAITING_FOR_ODOO.toLowerCase()}: ${verbs[status.decision].done.toLowerCase()} by ${by(status.by)}`;
       return `retrying write to Odoo (attempt ${status.attempt})`;
     case 'written':
       return `${verbs[status.decision].done.toLowerCase()} by ${by(status.by)} at ${utcTime(status.at)}, written to Odoo`;

@@ -1,5 +1,5 @@
 import type { ApprovalCardStatus, ApprovalCardView, ApprovalChainStep, ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
-import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, statusLabel } from '../../../src/approvals/card-words.ts';
+import { DECISION_WORDS, delegationWords, ELSEWHERE_WORDS, recordingWords, statusLabel, WAITING_FOR_ODOO, waitingForOdooWords } from '../../../src/approvals/card-words.ts';
 import type { TextColor } from './adaptive-card.ts';
 import { cardDateTime, cardTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
@@ -26,8 +26,9 @@ export function approvalStatusLine(status: ApprovalCardStatus, odooUrl?: string)
     case 'pending':
       return null;
     case 'queued':
-      return { text: `⏳ **${verbs[status.decision].doing}… (queued)** by ${by(status.by)}`, color: 'default' };
+      return { text: `⏳ **${recordingWords(status.decision)}** by ${by(status.by)} (queued)`, color: 'default' };
     case 'retrying':
+      if (status.waitingForOdoo) return { text: `⏳ **${WAITING_FOR_ODOO}**: ${waitingForOdooWords(status.decision)}\n\n${verbs[status.decision].done} by ${by(status.by)}`, color: 'warning' };
       return {
         text: `🔄 **Retrying write to Odoo (attempt ${status.attempt})**: ${cardTextWithin(status.reason, 500, { singleLine: true, ...full })}\n\n${verbs[status.decision].done} by ${by(status.by)}`,
         color: 'warning',
