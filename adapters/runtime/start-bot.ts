@@ -46,6 +46,8 @@ import { createEventsFeature, type EventsFeature } from '../events/create-events
 import { readEventsSection } from '../events/read-events-section.ts';
 import { readSupplierEventsSection } from '../triage/read-supplier-events-section.ts';
 import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
+import { readRequestsSection } from '../requests/read-requests-section.ts';
+import { createRequestsFeature, type RequestsFeature } from './requests-feature.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -79,6 +81,8 @@ export interface BotRuntime {
   delegation: DelegationFeature;
   /** Outbound events to the policy's `events:` subscribers (n8n and others). */
   events: EventsFeature;
+  /** Purchase requests from chat (`/po request`): their store and use-case deps, for tests and ops. */
+  requests: RequestsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -111,6 +115,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const policyDelegations = await readDelegationsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', policy, now });
     const eventSubscribers = await readEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const supplierEvents = await readSupplierEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
+    const requestsSettings = await readRequestsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -197,6 +202,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     approvals.registerMetrics(metrics.registry);
     const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
+    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now });
     const alerts = createAlertsFeature({
       config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
@@ -209,13 +215,13 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (unreachable.length > 0) {
       logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
     }
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, requests, webhookToken, stop: stopAll };
 
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
-        listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), options.handlers ?? {}),
+        listeners: mergeListeners(approvals.listeners, alerts.listeners, requests.listeners),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), requests.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency });
       runtime.workerPool = pool;
@@ -225,6 +231,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await alerts.schedule();
       await triage.schedule();
       await events.schedule();
+      await requests.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -240,7 +247,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
         : offlineInterpreter;
       const status = slack || approvals.teams
-        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams })
+        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, ...(requests.statusHooks ? { requests: requests.statusHooks } : {}) })
         : null;
       if (approvals.teams && status) {
         // Every feature registers its verbs and message handlers before /api/messages takes requests.
@@ -254,6 +261,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         alerts.registerSlack(slack.bolt);
         triage.registerSlack(slack.bolt);
         status.registerSlack(slack.bolt);
+        requests.registerSlack(slack.bolt);
       }
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {

@@ -105,6 +105,8 @@ export const policySchema = z.strictObject({
   delegations: z.unknown().optional(),
   events: z.unknown().optional(),
   supplier_events: z.unknown().optional(),
+  // src/requests/requests-section.ts (purchase requests from chat)
+  requests: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;
