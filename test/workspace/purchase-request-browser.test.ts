@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/spawn-bot.ts';
+import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
+import { launchChromium } from './browser.ts';
+
+let bot: TestBot;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // Demo mode as `npm start` runs it: embedded Odoo, the example policy (its requests: section).
+  bot = await startTestBot({});
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+
+const openAs = async (user: string, conversation: string) => {
+  await page.goto(`${bot.url}/workspace?as=${user}&c=${conversation}`);
+  await expect.poll(() => page.locator('#as').inputValue()).toBe(user);
+};
+const say = async (text: string) => {
+  await page.locator('#text').fill(text);
+  await page.locator('#composer button[type=submit]').click();
+};
+
+describe('a purchase request in the local workspace', () => {
+  it('the warehouse lead files it from plain words, the buyer sends the RFQ from the card, the lead sees it in the Home tab', async () => {
+    // Casey Morgan, Receiving Lead (warehouse@): the example policy lets them request for WH and ATL.
+    await openAs('U0CASEY', 'D0CASEY');
+    await say('we need 40 cases of gloves for ATL by Friday');
+    const offer = page.locator('article.msg', { has: page.getByRole('button', { name: 'Open the request form' }) }).last();
+    await offer.waitFor({ timeout: 20_000 });
+    await offer.getByRole('button', { name: 'Open the request form' }).click();
+
+    const modal = page.getByRole('dialog', { name: 'Request purchase' });
+    await modal.waitFor({ timeout: 15_000 });
+    // Prefilled from the words: 40, Atlanta DC, a glove product; nothing is created yet.
+    expect(await modal.getByLabel('Quantity').inputValue()).toBe('40');
+    expect(await modal.locator('select[data-block-id="warehouseId"] option:checked').textContent()).toContain('Atlanta DC');
+    expect(await modal.locator('select[data-block-id="productId"] option:checked').textContent()).toMatch(/glove/i);
+    expect(await bot.requests.store.forRequester('warehouse@northgate-supply.example')).toHaveLength(0);
+
+    // The product searched live in Odoo (external_select -> block_suggestion -> options).
+    await modal.getByLabel('Product: search').fill('QG-N400-M');
+    await expect.poll(() => modal.locator('select[data-block-id="productId"] option').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('QG-N400-M'));
+    const value = await modal.locator('select[data-block-id="productId"] option', { hasText: 'QG-N400-M' }).getAttribute('value');
+    await modal.locator('select[data-block-id="productId"]').selectOption(value!);
+
+    // The policy wants a reason: the bot refuses the form without one, and nothing is written.
+    await modal.getByRole('button', { name: 'Submit request' }).click();
+    await expect.poll(() => modal.locator('[data-error-for="reason"]').textContent(), { timeout: 10_000 }).toContain('Required');
+    expect(await bot.requests.store.forRequester('warehouse@northgate-supply.example')).toHaveLength(0);
+
+    await modal.getByLabel('Reason').fill('Flu season: glove use doubled on the night shift');
+    await modal.getByRole('button', { name: 'Submit request' }).click();
+    await modal.waitFor({ state: 'detached', timeout: 10_000 });
+
+    await waitFor(async () => (await bot.requests.store.forRequester('warehouse@northgate-supply.example'))[0]?.state === 'requested', 20_000, 'the request to be on a draft RFQ');
+    const [request] = await bot.requests.store.forRequester('warehouse@northgate-supply.example');
+    expect(request!.request.quantity).toBe(40);
+    expect(request!.request.warehouse.code).toBe('ATL');
+
+    // The buyer of Safety & PPE (the demo buyer, Jordan Blake) has the card in their DM with the bot.
+    await openAs('U0JORDAN', 'D0JORDAN');
+    const card = page.locator('article.msg', { has: page.locator('h3', { hasText: request!.ref }) });
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.textContent()).toContain('Casey Morgan');
+    expect(await card.textContent()).toContain(request!.order!.name);
+    await card.getByRole('button', { name: 'Convert to RFQ sent' }).click();
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain('RFQ sent to');
+    expect(await card.getByRole('button', { name: 'Reject' }).count()).toBe(0);
+
+    // Back to the requester: the Home tab lists the request as RFQ sent, with its button to file another.
+    await openAs('U0CASEY', 'home');
+    const home = page.locator('[data-testid="home"]');
+    await expect.poll(() => home.textContent(), { timeout: 20_000 }).toContain(request!.ref);
+    expect(await home.textContent()).toContain('RFQ sent');
+    await home.getByRole('button', { name: 'Request purchase' }).click();
+    const again = page.getByRole('dialog', { name: 'Request purchase' });
+    await again.waitFor({ timeout: 15_000 });
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+    // And in the DM: told where the request went, and that the RFQ was sent.
+    await openAs('U0CASEY', 'D0CASEY');
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 20_000 }).toContain(`sent RFQ ${request!.order!.name}`);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
+});
