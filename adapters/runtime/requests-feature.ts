@@ -29,6 +29,11 @@ import type { StatusRequestHooks } from '../slack/listeners/commands/status-list
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
 import { SlackRequestChat } from '../slack/slack-request-chat.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
+import type { Teams } from '../teams/create-teams.ts';
+import { REQUEST_VERBS } from '../teams/requests/request-cards.ts';
+import { requestCardActions, requestMessages, requestSearch, type RequestTeamsDeps } from '../teams/requests/request-teams-handlers.ts';
+import { TeamsRequestChat } from '../teams/requests/teams-request-chat.ts';
+import type { TeamsRoutes } from '../teams/teams-routes.ts';
 
 export interface RequestsFeature {
   /** Merge into the workers' handlers (writeback, notify, scan). */
@@ -39,6 +44,8 @@ export interface RequestsFeature {
   statusHooks: StatusRequestHooks | undefined;
   /** The form's listeners (options, submission, the buyer card's buttons) on the Bolt app. */
   registerSlack(bolt: App): void;
+  /** `po request` / plain words, the `request.*` verbs and the typeahead searches on Teams' routes (before status's messages). */
+  registerTeams(routes: TeamsRoutes): void;
   /** The overdue tick (idempotent; every worker process may call it). */
   schedule(): Promise<void>;
   store: RedisRequestStore;
@@ -53,22 +60,27 @@ export interface RequestsFeature {
 export function createRequestsFeature(options: {
   config: Config; policy: Policy; settings: RequestsSettings; redis: Redis; queues: BullQueues;
   odoo: { gateway: OdooGateway; url: string }; logger: Logger; now: () => Date;
+  /** Teams (createTeams), when on: requests filed there, and buyers' cards there. */
+  teams?: Teams | null;
 }): RequestsFeature {
   const { config, policy, settings, redis, queues, odoo, logger, now } = options;
+  const teams = options.teams ?? null;
+  const teamsChat: RequestChat | null = teams ? new TeamsRequestChat(teams) : null;
   const prefix = config.redis.keyPrefix;
   const store = new RedisRequestStore(redis, prefix);
   const queue = new BullJobQueue(queues);
   const audit = new RedisAuditLog(redis, prefix, config.auditRetentionDays, now);
   const approvalChat = config.slack.botToken ? new SlackApprovalChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, retries: 0, timeoutMs: 2_500, now }) : null;
   const slack: RequestChat | null = config.slack.botToken ? new SlackRequestChat({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : null;
-  const platforms: ChatPlatform[] = slack ? ['slack'] : [];
+  const platforms: ChatPlatform[] = [...(slack ? (['slack'] as const) : []), ...(teams ? (['teams'] as const) : [])];
   const rules = policyRules(policy, platforms);
-  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> => (u.platform !== 'teams' && approvalChat ? approvalChat.profile({ ...u, platform: 'slack' }) : null);
+  const profile = async (u: ChatUserRef): Promise<ChatProfile | null> =>
+    u.platform === 'teams' ? (teams ? teams.chat.profile(u) : null) : approvalChat ? approvalChat.profile({ ...u, platform: 'slack' }) : null;
   const deps: RequestNotifyDeps = {
     odoo: odoo.gateway, store, queue, audit, settings, calendar: policy.calendar, odooUrl: odoo.url, now,
     identify: (chat) => identifyViewer(chat, { odoo: odoo.gateway, rules, profile }),
-    chat: (p) => (p === 'slack' ? slack : null),
-    directory: { findByEmail: async (p, email) => (p === 'slack' && approvalChat ? approvalChat.findByEmail(email) : null) },
+    chat: (p) => (p === 'slack' ? slack : teamsChat),
+    directory: { findByEmail: async (p, email) => (p === 'slack' && approvalChat ? approvalChat.findByEmail(email) : p === 'teams' && teams ? teams.chat.findByEmail(email) : null) },
   };
   const base: RequestDeps = deps;
   const slackDeps: requestListeners.RequestSlackDeps = {
@@ -111,6 +123,13 @@ export function createRequestsFeature(options: {
         }
       : undefined,
     registerSlack: (bolt) => requestListeners.register(bolt, slackDeps),
+    registerTeams(routes) {
+      if (!teams) return;
+      const teamsDeps: RequestTeamsDeps = { ...slackDeps, members: teams.members };
+      routes.onMessage(requestMessages(teamsDeps));
+      routes.onCardAction(REQUEST_VERBS.prefix, requestCardActions(teamsDeps));
+      routes.onSearch(requestSearch(teamsDeps));
+    },
     async schedule() {
       await queues.scan.upsertJobScheduler(REQUEST_JOBS.overdue, { every: 60_000 }, { name: REQUEST_JOBS.overdue });
     },

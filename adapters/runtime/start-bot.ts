@@ -202,7 +202,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     approvals.registerMetrics(metrics.registry);
     const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
-    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now });
+    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now, teams: approvals.teams });
     const alerts = createAlertsFeature({
       config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
@@ -253,6 +253,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         // Every feature registers its verbs and message handlers before /api/messages takes requests.
         alerts.registerTeams(approvals.teams.routes);
         triage.registerTeams(approvals.teams.routes);
+        // Before status: its message handler answers every text, requests take theirs first.
+        requests.registerTeams(approvals.teams.routes);
         status.registerTeams(approvals.teams);
       }
       const teams = approvals.mountTeams(app);
