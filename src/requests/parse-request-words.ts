@@ -18,8 +18,9 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 const UNITS = /^(?:cases?|boxes?|packs?|pallets?|units?|pcs|pieces?|rolls?|cartons?|ctns?|bags?|drums?|pails?|each|ea|dozens?)$/i;
 const INTENT = /\b(?:we|i)\s+(?:need|want|require)\b|\b(?:please\s+)?(?:order|request|buy)\b|\bneed\s+\d/i;
 
+/** "we need 40 cases of ...": an intent, a quantity followed by words, and no PO reference (that is a question). */
 export function looksLikeRequest(text: string): boolean {
-  return INTENT.test(text) && /\d/.test(text) && !/^\s*\/?po\b/i.test(text);
+  return INTENT.test(text) && /(?:^|\s)\d+(?:[.,]\d+)?\s+[a-z]/i.test(text) && !/\bP\d{3,}\b/i.test(text) && !/^\s*\/?po\b/i.test(text);
 }
 
 export function parseRequestWords(text: string, now: Date, timeZone: string): RequestWords {

@@ -5,6 +5,7 @@ import { myRequests } from '../../src/requests/my-requests.ts';
 import type { RequestForm } from '../../src/requests/purchase-request.ts';
 import { REQUEST_JOBS } from '../../src/requests/request-deps.ts';
 import { submitRequest } from '../../src/requests/submit-request.ts';
+import { raiseOverdueRequests } from '../../src/requests/raise-overdue-requests.ts';
 import { dayIn, addDays } from '../../src/delegation/delegation-days.ts';
 import { ODOO_PROFILES, profileName } from '../support/odoo-profile.ts';
 import { chatOf, DOMAIN, startRequestHarness, type RequestHarness } from './request-harness.ts';
@@ -101,6 +102,44 @@ describe.each(PROFILES)('purchase requests against the embedded $version ($proto
     expect(['confirmed', 'rfq_sent']).toContain(after.state); // to approve (two-step) stays "RFQ sent"
   }, 30_000);
 
+  it(`${profileName(profile)}: a confirmed RFQ whose receipt is done makes the request received, and the requester is told once`, async () => {
+    const out = await submitRequest({ chat: casey, formId: 'V-receive', form: form({ quantity: '7', warehouseId: String(warehouses.get('WH')!.id) }), chatLink: null }, h.deps);
+    await h.drain();
+    const request = (await h.deps.store.get(out.ok ? out.request.id : ''))!;
+    await receiveRequestDecision({ requestId: request.id, action: 'send', by: chatOf('U0JORDAN'), text: null }, h.deps);
+    await h.drain();
+    const confirmed = await h.admin.confirmPurchaseOrder(request.order!.id);
+    expect(confirmed.after).toBe('purchase'); // 7 x 38: under the two-step threshold
+    await followRequestOrder(request.order!.id, h.deps);
+    await h.drain();
+    expect((await h.deps.store.get(request.id))!.state).toBe('confirmed');
+    const [po] = (await h.admin.callMethod('purchase.order', 'read', [request.order!.id], { fields: ['picking_ids'] })) as Array<{ picking_ids: number[] }>;
+    const [picking] = (await h.admin.callMethod('stock.picking', 'read', po!.picking_ids, { fields: ['move_ids'] })) as Array<{ move_ids: number[] }>;
+    const moves = (await h.admin.callMethod('stock.move', 'read', picking!.move_ids, { fields: ['product_uom_qty'] })) as Array<{ id: number; product_uom_qty: number }>;
+    for (const m of moves) await h.admin.write('stock.move', [m.id], { quantity: m.product_uom_qty });
+    await h.admin.callMethod('stock.picking', 'button_validate', po!.picking_ids);
+    await followRequestOrder(request.order!.id, h.deps);
+    await followRequestOrder(request.order!.id, h.deps); // a second webhook for the same change
+    await h.drain();
+    expect((await h.deps.store.get(request.id))!.state).toBe('received');
+    expect(h.dms.filter((d) => d.to === 'U0CASEY' && d.text.startsWith(`Received: your request ${request.ref}`))).toHaveLength(1);
+    const mine = await myRequests(casey, h.deps);
+    expect(mine.ok && mine.lines.find((l) => l.ref === request.ref)!.state).toBe('received');
+  }, 30_000);
+
+  it(`${profileName(profile)}: a request with no buyer action past buyer_action_hours becomes an exception, once`, async () => {
+    const out = await submitRequest({ chat: casey, formId: 'V-overdue', form: form({ quantity: '2' }), chatLink: null }, h.deps);
+    await h.drain();
+    const id = out.ok ? out.request.id : '';
+    expect(await raiseOverdueRequests(h.deps)).toBe(0);
+    await h.deps.store.update(id, (r) => ({ ...r, buyerDueAt: new Date(Date.now() - 60_000).toISOString() }));
+    expect(await raiseOverdueRequests(h.deps)).toBe(1);
+    expect(await raiseOverdueRequests(h.deps)).toBe(0);
+    await h.drain();
+    const card = h.cards.find((c) => c.view.requestId === id)!;
+    expect(card.updates.at(-1)!.overdue).toBe(true);
+  }, 30_000);
+
   it(`${profileName(profile)}: a rejected request leaves the RFQ and tells the requester the reason`, async () => {
     const out = await submitRequest({ chat: casey, formId: 'V-reject', form: form({ quantity: '3', warehouseId: String(warehouses.get('WH')!.id) }), chatLink: null }, h.deps);
     await h.drain();
@@ -134,6 +173,34 @@ describe.each(PROFILES)('purchase requests against the embedded $version ($proto
     }
   }, 30_000);
 
+  it(`${profileName(profile)}: the policy's mandatory fields by warehouse, company and category are asked in the form; nothing is written`, async () => {
+    const keep = h.deps.settings;
+    try {
+      const before = await counts();
+      h.deps.settings = { ...keep, required: [{ warehouse: 'ATL', fields: ['attachment'] }, { category: 'Safety & PPE', fields: ['vendor'] }, { company: 'Northgate Supply Group', fields: ['reason'] }] };
+      const out = await submitRequest({ chat: casey, formId: 'V-required', form: form({ reason: null }), chatLink: null }, h.deps);
+      expect(out.ok).toBe(false);
+      if (!out.ok) {
+        expect(out.errors.attachment).toMatch(/Required for Atlanta DC/);
+        expect(out.errors.vendorId).toMatch(/Required for Safety & PPE/);
+        expect(out.errors.reason).toMatch(/Required for Northgate Supply Group/);
+      }
+      // Joliet needs no attachment; a bad link is refused anyway.
+      const wh = await submitRequest({ chat: casey, formId: 'V-required-2', form: form({ warehouseId: String(warehouses.get('WH')!.id), attachment: 'not a link' }), chatLink: null }, h.deps);
+      expect(wh.ok).toBe(false);
+      if (!wh.ok) expect(Object.keys(wh.errors).sort()).toEqual(['attachment', 'vendorId']);
+      expect(await counts()).toEqual(before);
+    } finally {
+      h.deps.settings = keep;
+    }
+  }, 20_000);
+
+  it(`${profileName(profile)}: someone the bot cannot map to an Odoo user is told how, in the form`, async () => {
+    const out = await submitRequest({ chat: chatOf('U0NOBODY'), formId: 'V-nobody', form: form(), chatLink: null }, h.deps);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.errors.productId).toContain('not mapped');
+  });
+
   it.each([
     ['an unknown product', { productId: '99999999' }, 'productId', /does not exist/],
     ['quantity 0', { quantity: '0' }, 'quantity', /more than 0/],
@@ -142,6 +209,9 @@ describe.each(PROFILES)('purchase requests against the embedded $version ($proto
     ['a warehouse the requester may not order for', { warehouseId: 'RNO' }, 'warehouseId', /may not request purchases for Reno DC/],
     ['a product with no vendor', { productId: 'NOVENDOR' }, 'productId', /has no vendor/],
     ['more than the policy allows without a justification', { quantity: '900', reason: 'need' }, 'reason', /justify/],
+    ['a quantity that is not a number', { quantity: 'forty' }, 'quantity', /not a number/],
+    ['a date that is not a date', { neededBy: '2026-13-45' }, 'neededBy', /not a date|in the past/],
+    ['no warehouse', { warehouseId: null }, 'warehouseId', /Pick the warehouse/],
   ])(`${profileName(profile)}: refuses %s in the form and writes nothing`, async (_what, over, field, message) => {
     const values: Partial<RequestForm> = { ...over };
     if (values.warehouseId === 'RNO') values.warehouseId = String(warehouses.get('RNO')!.id);
