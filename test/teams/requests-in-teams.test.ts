@@ -43,7 +43,7 @@ describe('purchase requests in Teams', () => {
     const form = cardOfCall(reply!);
     const text = JSON.stringify(form);
     expect(text).toContain('"choices.data":{"type":"Data.Query","dataset":"request.products"}');
-    expect(text).toContain('"value":40');
+    expect(text).toContain('"value":"40"');
     const formId = h.actionData(form, 'request.submit')!.formId as string;
 
     // The product typeahead: Teams asks, the bot searches Odoo.

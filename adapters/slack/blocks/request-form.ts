@@ -50,7 +50,8 @@ export function renderRequestForm(data: RequestFormData, chatLink: string | null
         options: data.warehouses.map((w) => option(String(w.id), `${w.name} (${w.code})`)),
         ...(warehouse ? { initial_option: option(String(warehouse.id), `${warehouse.name} (${warehouse.code})`) } : {}),
       }),
-      input('neededBy', 'Needed by', { type: 'datepicker', action_id: ACTION_OF.neededBy, ...(p.neededBy ? { initial_date: p.neededBy } : {}) }),
+      // Typed, not a datepicker: Slack mobile's date picker cannot be checked before submit (docs/chat-elements.md).
+      input('neededBy', 'Needed by (YYYY-MM-DD)', { type: 'plain_text_input', action_id: ACTION_OF.neededBy, placeholder: plain('2026-12-31'), ...(p.neededBy ? { initial_value: p.neededBy } : {}) }),
       input('reason', 'Reason', { type: 'plain_text_input', action_id: ACTION_OF.reason, multiline: true, max_length: 1000, ...(p.reason ? { initial_value: p.reason } : {}) }, true),
       input('vendorId', 'Vendor', { type: 'external_select', action_id: ACTION_OF.vendorId, min_query_length: 2, placeholder: plain("The product's preferred vendor") }, true, "Leave empty for the product's preferred vendor in Odoo."),
       input('attachment', 'Attachment link', { type: 'plain_text_input', action_id: ACTION_OF.attachment, placeholder: plain('https://...') }, true),

@@ -17,7 +17,7 @@ export const REQUEST_VERBS = {
 } as const;
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text: plainCardText(t, 2000), wrap: true, ...extra });
-const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({ type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) });
+const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({ type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}), msteams: { width: 'Full' } });
 
 /**
  * The request form as an Adaptive Card: the product and vendor are Input.ChoiceSet with
@@ -34,23 +34,25 @@ export function requestFormCard(data: RequestFormData, options: { formId: string
     text('Request purchase', { weight: 'bolder', size: 'medium', style: 'heading' }),
     {
       type: 'Input.ChoiceSet', id: 'productId', label: 'Product', isRequired: true, errorMessage: 'Pick a product', style: 'filtered',
-      placeholder: 'Type part of its name or code', 'choices.data': { type: 'Data.Query', dataset: REQUEST_VERBS.products },
-      choices: productValue && productLabel ? [{ title: productLabel, value: productValue }] : [], ...(productValue ? { value: productValue } : {}),
+      'choices.data': { type: 'Data.Query', dataset: REQUEST_VERBS.products },
+      // Until the person types, the only choice is the prefilled product (or a hint to type).
+      choices: productValue && productLabel ? [{ title: productLabel, value: productValue }] : [{ title: 'Type part of the name or code', value: 'none' }], ...(productValue ? { value: productValue } : {}),
     },
     ...err('productId'),
-    { type: 'Input.Number', id: 'quantity', label: 'Quantity', isRequired: true, errorMessage: 'Enter how many', ...(v?.quantity ?? p.quantity ? { value: Number(v?.quantity ?? p.quantity) } : {}) },
+    // Text, not Input.Number / Input.Date (not on Teams mobile's allowlist): the core checks both.
+    { type: 'Input.Text', id: 'quantity', label: 'Quantity', isRequired: true, errorMessage: 'Enter how many', maxLength: 20, ...(v?.quantity ?? p.quantity ? { value: String(v?.quantity ?? p.quantity) } : {}) },
     ...err('quantity'),
     { type: 'Input.ChoiceSet', id: 'uomId', label: 'Unit (empty: the product\'s purchase unit)', choices: data.units.map((u) => ({ title: u.name, value: String(u.id) })), ...(v?.uomId ? { value: v.uomId } : {}) },
     ...err('uomId'),
     { type: 'Input.ChoiceSet', id: 'warehouseId', label: 'Warehouse', isRequired: true, errorMessage: 'Pick the warehouse', choices: data.warehouses.map((w) => ({ title: `${w.name} (${w.code})`, value: String(w.id) })), ...((v?.warehouseId ?? p.warehouseId) ? { value: String(v?.warehouseId ?? p.warehouseId) } : {}) },
     ...err('warehouseId'),
-    { type: 'Input.Date', id: 'neededBy', label: 'Needed by', isRequired: true, errorMessage: 'Pick a day', ...((v?.neededBy ?? p.neededBy) ? { value: v?.neededBy ?? p.neededBy } : {}) },
+    { type: 'Input.Text', id: 'neededBy', label: 'Needed by (YYYY-MM-DD)', isRequired: true, errorMessage: 'Give a day', maxLength: 10, ...((v?.neededBy ?? p.neededBy) ? { value: v?.neededBy ?? p.neededBy } : {}) },
     ...err('neededBy'),
     { type: 'Input.Text', id: 'reason', label: 'Reason', isMultiline: true, maxLength: 1000, ...(v?.reason ? { value: v.reason } : {}) },
     ...err('reason'),
-    { type: 'Input.ChoiceSet', id: 'vendorId', label: 'Vendor (empty: the preferred one)', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: REQUEST_VERBS.vendors }, choices: v?.vendorId && options.labels?.vendorId ? [{ title: options.labels.vendorId, value: v.vendorId }] : [], ...(v?.vendorId ? { value: v.vendorId } : {}) },
+    { type: 'Input.ChoiceSet', id: 'vendorId', label: 'Vendor (empty: the preferred one)', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: REQUEST_VERBS.vendors }, choices: [{ title: "The product's preferred vendor", value: 'preferred' }, ...(v?.vendorId && options.labels?.vendorId ? [{ title: options.labels.vendorId, value: v.vendorId }] : [])], ...(v?.vendorId ? { value: v.vendorId } : {}) },
     ...err('vendorId'),
-    { type: 'Input.Text', id: 'attachment', label: 'Attachment link', style: 'Url', ...(v?.attachment ? { value: v.attachment } : {}) },
+    { type: 'Input.Text', id: 'attachment', label: 'Attachment link', maxLength: 500, ...(v?.attachment ? { value: v.attachment } : {}) },
     ...err('attachment'),
   ], [{ type: 'Action.Execute', verb: REQUEST_VERBS.submit, title: 'Submit request', data: { formId: options.formId } }]);
 }
@@ -80,5 +82,6 @@ export function requestBuyerCard(v: RequestCardView): AdaptiveCard {
     { type: 'Action.Execute', verb: REQUEST_VERBS.send, title: 'Convert to RFQ sent', style: 'positive', data },
     { type: 'Action.Execute', verb: REQUEST_VERBS.ask, title: 'Ask requester', data },
     { type: 'Action.Execute', verb: REQUEST_VERBS.reject, title: 'Reject', style: 'destructive', data },
+    ...(v.order ? [{ type: 'Action.OpenUrl', title: `Open ${v.order.name}`, url: v.order.url }] : []),
   ]);
 }
