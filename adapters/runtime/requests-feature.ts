@@ -20,7 +20,7 @@ import { REQUEST_JOBS, type RequestChat, type RequestDeps, type RequestNotifyDep
 import { searchProducts, searchVendors } from '../../src/requests/request-odoo.ts';
 import type { RequestsSettings } from '../../src/requests/requests-section.ts';
 import { submitRequest, type RequestWriteJob } from '../../src/requests/submit-request.ts';
-import { writeRequest } from '../../src/requests/write-request.ts';
+import { writeRequestJob } from '../../src/requests/write-request.ts';
 import { identifyViewer } from '../../src/status/viewer.ts';
 import { BullJobQueue, type BullQueues } from '../queue/bullmq-queues.ts';
 import { RedisRequestStore } from '../requests/redis-request-store.ts';
@@ -98,7 +98,7 @@ export function createRequestsFeature(options: {
     deps,
     handlers: {
       writeback: {
-        [REQUEST_JOBS.write]: (data) => writeRequest(data as RequestWriteJob, base),
+        [REQUEST_JOBS.write]: (data, ctx) => writeRequestJob(data as RequestWriteJob, ctx, base),
         [REQUEST_JOBS.decide]: (data) => writeRequestDecision(data as RequestDecision & { byName: string }, base),
       },
       notify: {

@@ -4,7 +4,9 @@
  * buyer's card. Each step looks in Odoo for its own result first (the line and the note carry
  * the request's reference), so a re-run after a crash finishes the work without doing any of it twice.
  */
-import { BusinessRefusal, CodedError } from '../errors/coded-error.ts';
+import { BusinessRefusal, CodedError, isRetryable } from '../errors/coded-error.ts';
+import type { JobContext } from '../ports/job-queue.ts';
+import { queueCardUpdate, tell } from './post-request-card.ts';
 import { jobId } from '../queue/job-id.ts';
 import type { PurchaseRequest } from './purchase-request.ts';
 import { REQUEST_JOBS, type RequestDeps } from './request-deps.ts';
@@ -98,4 +100,23 @@ function noteText(r: PurchaseRequest): string {
 
 async function queueCard(r: PurchaseRequest, deps: RequestDeps): Promise<void> {
   await deps.queue.enqueue('notify', REQUEST_JOBS.postCard, { requestId: r.id }, { jobId: jobId(REQUEST_JOBS.postCard, r.id) });
+}
+
+/**
+ * The job handler: the write-back, and when it fails for good (a refusal, or the last attempt)
+ * the request is marked failed and the requester told why, instead of waiting unseen.
+ */
+export async function writeRequestJob(job: RequestWriteJob, ctx: Pick<JobContext, 'attempt' | 'maxAttempts'>, deps: RequestDeps): Promise<{ outcome: string }> {
+  try {
+    return await writeRequest(job, deps);
+  } catch (err) {
+    if (isRetryable(err) && ctx.attempt < ctx.maxAttempts) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    const failed = await deps.store.update(job.requestId, (r) => (r.state === 'submitted' ? { ...r, state: 'failed', error: why, updatedAt: deps.now().toISOString() } : r));
+    if (failed?.state === 'failed') {
+      await queueCardUpdate(failed, deps);
+      await tell(failed, `Your request ${failed.ref} could not be written to Odoo: ${why}. Nothing was ordered; file it again or ask purchasing.`, deps);
+    }
+    throw err;
+  }
 }

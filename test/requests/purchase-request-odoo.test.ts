@@ -6,6 +6,8 @@ import type { RequestForm } from '../../src/requests/purchase-request.ts';
 import { REQUEST_JOBS } from '../../src/requests/request-deps.ts';
 import { submitRequest } from '../../src/requests/submit-request.ts';
 import { raiseOverdueRequests } from '../../src/requests/raise-overdue-requests.ts';
+import { writeRequestJob } from '../../src/requests/write-request.ts';
+import { OdooError } from '../../src/errors/odoo-error.ts';
 import { dayIn, addDays } from '../../src/delegation/delegation-days.ts';
 import { ODOO_PROFILES, profileName } from '../support/odoo-profile.ts';
 import { chatOf, DOMAIN, startRequestHarness, type RequestHarness } from './request-harness.ts';
@@ -139,6 +141,38 @@ describe.each(PROFILES)('purchase requests against the embedded $version ($proto
     const card = h.cards.find((c) => c.view.requestId === id)!;
     expect(card.updates.at(-1)!.overdue).toBe(true);
   }, 30_000);
+
+  it(`${profileName(profile)}: Ask requester sends the buyer's question to the requester and writes nothing`, async () => {
+    const out = await submitRequest({ chat: casey, formId: 'V-ask', form: form({ quantity: '4' }), chatLink: null }, h.deps);
+    await h.drain();
+    const request = (await h.deps.store.get(out.ok ? out.request.id : ''))!;
+    const before = await counts();
+    const answer = await receiveRequestDecision({ requestId: request.id, action: 'ask', by: chatOf('U0JORDAN'), text: 'Blue or black ones?' }, h.deps);
+    expect(answer.ok).toBe(true);
+    await h.drain();
+    expect(h.dms.some((d) => d.to === 'U0CASEY' && d.text.includes('Jordan Blake asks about your request') && d.text.includes('Blue or black ones?'))).toBe(true);
+    expect((await h.deps.store.get(request.id))!.state).toBe('requested');
+    expect(await counts()).toEqual(before);
+  }, 20_000);
+
+  it(`${profileName(profile)}: a write Odoo refuses for good marks the request failed and tells the requester`, async () => {
+    const out = await submitRequest({ chat: casey, formId: 'V-fail', form: form({ quantity: '1' }), chatLink: null }, h.deps);
+    const id = out.ok ? out.request.id : '';
+    // Odoo refuses the RFQ (a UserError, as for a vendor blocked on purchases): the gateway's refusal.
+    const refusing = new Proxy(h.admin, {
+      get: (target, key, receiver) => (key === 'create'
+        ? async (model: string, ...rest: unknown[]) => {
+            if (model === 'purchase.order') throw new OdooError('odoo_business_refusal', 'Odoo refused: the vendor is blocked on purchases', { model });
+            return (target.create as (...a: unknown[]) => Promise<number>).call(target, model, ...rest);
+          }
+        : Reflect.get(target, key, receiver)),
+    });
+    await expect(writeRequestJob({ requestId: id }, { attempt: 1, maxAttempts: 5 }, { ...h.deps, odoo: refusing })).rejects.toThrow(/blocked on purchases/);
+    const failed = (await h.deps.store.get(id))!;
+    expect(failed.state).toBe('failed');
+    await h.drain().catch(() => undefined);
+    expect(h.dms.some((d) => d.to === 'U0CASEY' && d.text.includes(`${failed.ref} could not be written to Odoo`))).toBe(true);
+  }, 20_000);
 
   it(`${profileName(profile)}: a rejected request leaves the RFQ and tells the requester the reason`, async () => {
     const out = await submitRequest({ chat: casey, formId: 'V-reject', form: form({ quantity: '3', warehouseId: String(warehouses.get('WH')!.id) }), chatLink: null }, h.deps);
