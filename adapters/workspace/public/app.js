@@ -75,7 +75,8 @@ function renderSidebar() {
   };
   $('channels').replaceChildren(...state.channels.map((c) => item(c.id, `# ${c.name}`)));
   $('dms').replaceChildren(item(state.me.dm, state.bot.name));
-  $('apps').replaceChildren(item(HOME, `${state.bot.name} · Home`));
+  // Labelled without the bot's name, so the DM stays the only link named after it.
+  $('apps').replaceChildren(item(HOME, 'App Home'));
   $('me').textContent = `${state.me.title} · ${state.me.email}`;
   $('conversation-title').textContent = state.tab === HOME ? `${state.bot.name} · Home` : conversationName(state.channel);
   $('composer').hidden = state.tab === HOME;
