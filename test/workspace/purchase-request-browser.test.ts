@@ -93,4 +93,26 @@ describe('a purchase request in the local workspace', () => {
     await expect.poll(() => page.locator('#messages').textContent(), { timeout: 20_000 }).toContain(`sent RFQ ${request!.order!.name}`);
     expect(pageErrors).toEqual([]);
   }, 150_000);
+
+  it('three identical submissions of one form (a double click, a retry) make one request and one RFQ line, through Bolt and the writeback queue', async () => {
+    const ui = (path: string, body: unknown) => fetch(`${bot.url}/workspace/ui/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    // Andre Mitchell, Atlanta's lead: the example policy's "*" lets him request for WH, ATL and RNO.
+    expect(await ui('message', { user: 'U0ANDRE', channel: 'D0ANDRE', text: '/po request 12 gloves for RNO by Friday' })).toMatchObject({ ok: true });
+    const store = bot.workspace!.store;
+    await waitFor(async () => (await store.modalOf('U0ANDRE')) !== null, 15_000, 'the request form');
+    const modal = (await store.modalOf('U0ANDRE'))!;
+    const blocks = modal.view.blocks as Array<{ block_id: string; element: { initial_option?: { value: string }; initial_value?: string; options?: Array<{ value: string; text: { text: string } }> } }>;
+    const product = blocks.find((b) => b.block_id === 'productId')!.element.initial_option!.value;
+    const warehouse = blocks.find((b) => b.block_id === 'warehouseId')!.element.options!.find((o) => o.text.text.includes('RNO'))!.value;
+    const values = { productId: product, quantity: '12', uomId: null, warehouseId: warehouse, neededBy: blocks.find((b) => b.block_id === 'neededBy')!.element.initial_value!, reason: 'Reno ran out after the audit', vendorId: null, attachment: null };
+    const answers = await Promise.all([1, 2, 3].map(() => ui('submit', { user: 'U0ANDRE', viewId: modal.id, values })));
+    expect(answers.every((a) => a.ok === true)).toBe(true);
+    await waitFor(async () => (await bot.requests.store.forRequester('amitchell@northgate-supply.example'))[0]?.state === 'requested', 20_000, 'the request on an RFQ');
+    const requests = await bot.requests.store.forRequester('amitchell@northgate-supply.example');
+    expect(requests).toHaveLength(1);
+    const lines = await bot.odoo.gateway.searchIds('purchase.order.line', [['name', 'ilike', requests[0]!.ref]]);
+    expect(lines).toHaveLength(1);
+    const notes = await bot.odoo.gateway.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', requests[0]!.order!.id], ['body', 'ilike', `Purchase request ${requests[0]!.ref}`]]);
+    expect(notes).toHaveLength(1);
+  }, 60_000);
 });
