@@ -91,6 +91,9 @@ describe('a purchase request in the local workspace', () => {
     // And in the DM: told where the request went, and that the RFQ was sent.
     await openAs('U0CASEY', 'D0CASEY');
     await expect.poll(() => page.locator('#messages').textContent(), { timeout: 20_000 }).toContain(`sent RFQ ${request!.order!.name}`);
+    // `/po mine` lists it too, with its state.
+    await say('/po mine');
+    await expect.poll(() => page.locator('article.msg', { hasText: 'Your purchase requests' }).last().textContent(), { timeout: 20_000 }).toMatch(new RegExp(`${request!.ref}.*RFQ sent`));
     expect(pageErrors).toEqual([]);
   }, 150_000);
 
