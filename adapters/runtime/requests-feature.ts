@@ -15,7 +15,7 @@ import { myRequests } from '../../src/requests/my-requests.ts';
 import { openRequestForm } from '../../src/requests/open-request-form.ts';
 import { looksLikeRequest } from '../../src/requests/parse-request-words.ts';
 import { postRequestCard, tellRequester, updateRequestCards, type RequestCardJob, type RequestTellJob } from '../../src/requests/post-request-card.ts';
-import { raiseOverdueRequests } from '../../src/requests/raise-overdue-requests.ts';
+import { raiseOverdueRequests, type ExceptionSink } from '../../src/requests/raise-overdue-requests.ts';
 import { REQUEST_JOBS, type RequestChat, type RequestDeps, type RequestNotifyDeps } from '../../src/requests/request-deps.ts';
 import { searchProducts, searchVendors } from '../../src/requests/request-odoo.ts';
 import type { RequestsSettings } from '../../src/requests/requests-section.ts';
@@ -62,6 +62,8 @@ export function createRequestsFeature(options: {
   odoo: { gateway: OdooGateway; url: string }; logger: Logger; now: () => Date;
   /** Teams (createTeams), when on: requests filed there, and buyers' cards there. */
   teams?: Teams | null;
+  /** The alerts lifecycle (alerts feature's applyExceptions): overdue requests become exceptions like the others. */
+  exceptions?: ExceptionSink;
 }): RequestsFeature {
   const { config, policy, settings, redis, queues, odoo, logger, now } = options;
   const teams = options.teams ?? null;
@@ -107,7 +109,7 @@ export function createRequestsFeature(options: {
         [REQUEST_JOBS.tell]: (data) => tellRequester(data as RequestTellJob, deps),
       },
       scan: {
-        [REQUEST_JOBS.overdue]: async () => ({ raised: await raiseOverdueRequests(base) }),
+        [REQUEST_JOBS.overdue]: async () => ({ raised: await raiseOverdueRequests(base, options.exceptions) }),
       },
     },
     listeners: { 'purchase.order': [listener], 'stock.picking': [listener] },

@@ -202,7 +202,9 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     approvals.registerMetrics(metrics.registry);
     const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit: events.emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
-    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now, teams: approvals.teams });
+    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now, teams: approvals.teams,
+      // Overdue requests go through the alerts lifecycle (alerts is built below; the tick runs later).
+      exceptions: (run) => alerts.applyExceptions(run) });
     const alerts = createAlertsFeature({
       config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit: events.emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/spawn-bot.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
 import { launchChromium } from './browser.ts';
+import { raiseOverdueRequests } from '../../src/requests/raise-overdue-requests.ts';
+import { receiveRequestDecision } from '../../src/requests/decide-request.ts';
 
 let bot: TestBot;
 let browser: Browser;
@@ -117,5 +119,25 @@ describe('a purchase request in the local workspace', () => {
     expect(lines).toHaveLength(1);
     const notes = await bot.odoo.gateway.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', requests[0]!.order!.id], ['body', 'ilike', `Purchase request ${requests[0]!.ref}`]]);
     expect(notes).toHaveLength(1);
+  }, 60_000);
+
+  it('a request no buyer acts on becomes an exception in the alerts lifecycle, and clears when the buyer acts', async () => {
+    const [request] = await bot.requests.store.forRequester('amitchell@northgate-supply.example');
+    expect(request?.state).toBe('requested');
+    const sink = (run: Parameters<typeof bot.alerts.applyExceptions>[0]) => bot.alerts.applyExceptions(run);
+    await bot.requests.store.update(request!.id, (r) => ({ ...r, buyerDueAt: new Date(Date.now() - 60_000).toISOString() }));
+    expect(await raiseOverdueRequests(bot.requests.deps, sink)).toBe(1);
+    const key = `request-unanswered:purchase.order.line:${request!.order!.lineId}`;
+    expect(await bot.alerts.store.openKeys()).toContain(key);
+    const tracked = (await bot.alerts.store.get(key))!;
+    expect(tracked.exception.title).toContain(request!.ref);
+    expect(tracked.clearedAt).toBeNull();
+    // The buyer acts: the next run no longer finds it, and the lifecycle clears it.
+    const answer = await receiveRequestDecision({ requestId: request!.id, action: 'send', by: { platform: 'slack', userId: 'U0JORDAN' }, text: null }, bot.requests.deps);
+    expect(answer.ok).toBe(true);
+    await waitFor(async () => (await bot.requests.store.get(request!.id))?.state === 'rfq_sent', 15_000, 'the RFQ sent');
+    await raiseOverdueRequests(bot.requests.deps, sink);
+    expect(await bot.alerts.store.openKeys()).not.toContain(key);
+    expect((await bot.alerts.store.get(key))!.clearedAt).not.toBeNull();
   }, 60_000);
 });
