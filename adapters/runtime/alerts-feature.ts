@@ -1,3 +1,4 @@
+import { applyDetections, type AppliedRun, type DetectionRun } from '../../src/alerts/lifecycle/apply-detections.ts';
 import { emittingExceptionStore, type EmitDeps } from '../events/event-emitting-stores.ts';
 import type { App } from '@slack/bolt';
 import type { Redis } from 'ioredis';
@@ -54,6 +55,8 @@ export interface AlertsFeature {
   registerMetrics(registry: Registry): void;
   /** Runs one scan now (tests, ops). */
   scan(source: ScanSource): ReturnType<typeof runScan>;
+  /** Exceptions another feature detects (purchase requests waiting for a buyer), through the same lifecycle. */
+  applyExceptions(run: DetectionRun): Promise<AppliedRun>;
   store: RedisExceptionStore;
 }
 
@@ -123,6 +126,7 @@ export function createAlertsFeature(options: AlertsFeatureOptions): AlertsFeatur
   return {
     store,
     scan,
+    applyExceptions: (run) => applyDetections(run, lifecycle),
     handlers: {
       scan: {
         [ALERT_JOBS.scanReceipts]: () => scan('receipts'),

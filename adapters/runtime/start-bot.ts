@@ -50,6 +50,8 @@ import type { TeamsAuthOptions } from '../teams/create-cloud-adapter.ts';
 import type { InsightsReader } from '../../src/insights/insight-types.ts';
 import { createControlTowerFeature, type ControlTowerFeature } from './control-tower-feature.ts';
 import { readDigestSection } from '../control-tower/read-digest-section.ts';
+import { readRequestsSection } from '../requests/read-requests-section.ts';
+import { createRequestsFeature, type RequestsFeature } from './requests-feature.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -87,6 +89,8 @@ export interface BotRuntime {
   events: EventsFeature;
   /** The control tower's measures: the cached reader, the recorder, the refresh job. */
   insights: InsightsFeature;
+  /** Purchase requests from chat (`/po request`): their store and use-case deps, for tests and ops. */
+  requests: RequestsFeature;
   server?: Server;
   /** http://host:port the server listens on (the real port when PORT=0). */
   url?: string;
@@ -122,6 +126,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const eventSubscribers = await readEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const supplierEvents = await readSupplierEventsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const digestSettings = await readDigestSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded', calendarTimeZone: policy.calendar.timeZone });
+    const requestsSettings = await readRequestsSection({ policyFile: config.policyFile, demoMode: config.odoo.mode === 'embedded' });
     const ensured = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: join(config.stateDir, 'redis') });
     closers.push(ensured.close);
     if (ensured.started) logger.info({ url: ensured.url, dir: join(config.stateDir, 'redis') }, 'no Redis answered at REDIS_URL: started a private redis-server (AOF on)');
@@ -211,6 +216,9 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     approvals.registerMetrics(metrics.registry);
     const triage = createTriageFeature({ config: featureConfig, redis, queues, odoo, settings: triageSettings, identities: policy.identities, logger, now, teams: approvals.teams, emit, supplierEvents });
     triage.registerMetrics(metrics.registry);
+    const requests = createRequestsFeature({ config: featureConfig, policy, settings: requestsSettings, redis, queues, odoo: { gateway: odoo.gateway, url: odoo.url }, logger, now, teams: approvals.teams,
+      // Overdue requests go through the alerts lifecycle (alerts is built below; the tick runs later).
+      exceptions: (run) => alerts.applyExceptions(run) });
     const alerts = createAlertsFeature({
       config: featureConfig, settings: alertSettings, redis, queues, odoo, logger, now, identities: policy.identities, teams: approvals.teams, emit,
       // Finance gets a proposed category for each bill mismatch, to confirm or change.
@@ -223,7 +231,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (unreachable.length > 0) {
       logger.warn({ channels: unreachable, connected }, `the policy routes alerts or triage to channels on a platform the bot is not connected to (${unreachable.join(', ')}): write Teams channels as "teams:<Team/Channel>", or connect Slack`);
     }
-    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, insights, webhookToken, stop: stopAll };
+    const runtime: BotRuntime = { config, redis, queues, metrics, odoo, approvals, alerts, triage, delegation, events, insights, requests, webhookToken, stop: stopAll };
     // The control tower's faces read the measures' cached reader (tests may pass fixed measures).
     const tower = await createControlTowerFeature({
       config: featureConfig, redis, queues, reader: options.insightsReader ?? insights.reader, digest: digestSettings, teamsSender: approvals.teams?.sender ?? null, logger, now,
@@ -236,8 +244,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     if (options.workers) {
       const handlers = createJobHandlers({
         odoo, redis, keyPrefix: config.redis.keyPrefix, logger, metrics,
-        listeners: mergeListeners(approvals.listeners, alerts.listeners),
-        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights.handlers), tower.handlers), options.handlers ?? {}),
+        listeners: mergeListeners(approvals.listeners, alerts.listeners, requests.listeners),
+        handlers: mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(mergeHandlers(approvals.handlers, alerts.handlers), triage.handlers), events.handlers), insights.handlers), tower.handlers), requests.handlers), options.handlers ?? {}),
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency, lockDurationMs: config.jobLockMs });
       runtime.workerPool = pool;
@@ -249,6 +257,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       await events.schedule();
       await insights.schedule();
       await tower.schedule();
+      await requests.schedule();
     }
     if (closeServer) {
       // Stop runs closers in reverse: the server must still close first, before the workers.
@@ -265,12 +274,14 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         ? openAiQuestionInterpreter(offlineInterpreter, { apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, model: config.openai.model, onFailure: (reason) => logger.warn({ reason }, 'question interpreter failed; answering with help') })
         : offlineInterpreter;
       const status = slack || approvals.teams
-        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, insights: tower.status })
+        ? createStatusFeature({ config: featureConfig, policy, odoo: { gateway: odoo.gateway, url: odoo.url }, store: approvals.store, audit: approvals.audit, logger, now, interpreter, delegation, teams: approvals.teams, insights: tower.status, ...(requests.statusHooks ? { requests: requests.statusHooks } : {}) })
         : null;
       if (approvals.teams && status) {
         // Every feature registers its verbs and message handlers before /api/messages takes requests.
         alerts.registerTeams(approvals.teams.routes);
         triage.registerTeams(approvals.teams.routes);
+        // Before status: its message handler answers every text, requests take theirs first.
+        requests.registerTeams(approvals.teams.routes);
         status.registerTeams(approvals.teams);
       }
       const teams = approvals.mountTeams(app);
@@ -279,6 +290,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         alerts.registerSlack(slack.bolt);
         triage.registerSlack(slack.bolt);
         status.registerSlack(slack.bolt);
+        requests.registerSlack(slack.bolt);
       }
       if (workspace && featureConfig.slack.botToken && featureConfig.slack.signingSecret) {
         runtime.workspace = mountWorkspace(app, {

@@ -24,7 +24,7 @@ import {
 import type { DelegationFeature } from '../delegation/create-delegation-feature.ts';
 import * as commands from '../slack/listeners/commands/index.ts';
 import { delegateCommand } from '../slack/listeners/commands/delegate-command.ts';
-import type { StatusListenerDeps } from '../slack/listeners/commands/status-listener-deps.ts';
+import type { StatusListenerDeps, StatusRequestHooks } from '../slack/listeners/commands/status-listener-deps.ts';
 import * as events from '../slack/listeners/events/index.ts';
 import { SlackApprovalChat } from '../slack/slack-approval-chat.ts';
 import type { Teams } from '../teams/create-teams.ts';
@@ -49,6 +49,8 @@ export interface StatusFeatureDeps {
   teams?: Pick<Teams, 'chat' | 'members'> | null;
   /** The control tower: personal numbers on the home tab, the scorecard with `/po vendor Acme`. */
   insights?: StatusInsights;
+  /** Purchase requests (createRequestsFeature().statusHooks): `/po request`, DM words, the Home tab's part, `/po mine`. */
+  requests?: StatusRequestHooks;
 }
 
 export interface StatusFeature {
@@ -100,6 +102,7 @@ export function createStatusFeature(deps: StatusFeatureDeps): StatusFeature {
         listenerDeps.delegate = delegateCommand((chat, text) => delegation.answer(chat, text), deps.logger);
         listenerDeps.answerDelegation = (chat, text) => delegation.answer(chat, text);
       }
+      if (deps.requests) listenerDeps.requests = deps.requests;
       commands.register(bolt, listenerDeps);
       events.register(bolt, listenerDeps);
     },

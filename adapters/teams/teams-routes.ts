@@ -5,6 +5,9 @@ import type { InvokeAnswer } from './invoke/invoke-response.ts';
 /** Answers one card action (a click or a refresh) within Teams' invoke time limit. */
 export type CardActionHandler = (action: CardAction) => Promise<InvokeAnswer>;
 
+/** Answers an `application/search` invoke (a filtered Input.ChoiceSet's `choices.data`); null: not this handler's data set. */
+export type SearchHandler = (dataset: string, queryText: string) => Promise<Array<{ title: string; value: string }> | null>;
+
 /** Handles a message activity (a command, a question); returns false to let the next one try. */
 export type MessageHandler = (context: TurnContext) => Promise<boolean>;
 
@@ -16,6 +19,16 @@ export type MessageHandler = (context: TurnContext) => Promise<boolean>;
 export class TeamsRoutes {
   private readonly verbs = new Map<string, CardActionHandler>();
   private readonly messages: MessageHandler[] = [];
+  private readonly searches: SearchHandler[] = [];
+
+  /** Adds a handler of `application/search` invokes (typeahead choice sets). */
+  onSearch(handler: SearchHandler): void {
+    this.searches.push(handler);
+  }
+
+  searchHandlers(): readonly SearchHandler[] {
+    return this.searches;
+  }
 
   /** Registers the handler of every verb that starts with `prefix` (e.g. `exception.`). */
   onCardAction(prefix: string, handler: CardActionHandler): void {

@@ -23,6 +23,10 @@ export async function handleTeamsTurn(context: TurnContext, deps: TeamsTurnDeps)
     // A Redis hiccup must not cost the person their click: the answer does not depend on it.
     deps.logger.warn({ err: err instanceof Error ? err.message : String(err), type: a.type }, 'could not store the Teams conversation reference');
   }
+  if (a.type === 'invoke' && a.name === 'application/search') {
+    await answerSearch(context, deps);
+    return;
+  }
   if (a.type === 'invoke') {
     await answerInvoke(context, a.name === 'adaptiveCard/action' ? await cardAction(context, deps) : { status: 501, body: { statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'not_implemented', message: `the bot does not handle the invoke "${a.name ?? ''}"` } } });
     return;
@@ -49,4 +53,28 @@ async function cardAction(context: TurnContext, deps: TeamsTurnDeps): Promise<In
 /** The invoke's HTTP answer: CloudAdapter returns the `invokeResponse` activity's value as the response. */
 async function answerInvoke(context: TurnContext, answer: InvokeAnswer): Promise<void> {
   await context.sendActivity({ type: 'invokeResponse', value: { status: answer.status, body: answer.body } });
+}
+
+/**
+ * `application/search`: a filtered Input.ChoiceSet with `choices.data` asks for the choices
+ * matching what the person typed (value: { queryText, dataset, queryOptions: { skip, top } }).
+ */
+async function answerSearch(context: TurnContext, deps: TeamsTurnDeps): Promise<void> {
+  const value = (context.activity.value ?? {}) as { queryText?: unknown; dataset?: unknown; queryOptions?: { top?: unknown } };
+  const dataset = typeof value.dataset === 'string' ? value.dataset : '';
+  const queryText = typeof value.queryText === 'string' ? value.queryText : '';
+  const top = typeof value.queryOptions?.top === 'number' ? value.queryOptions.top : 15;
+  let results: Array<{ title: string; value: string }> | null = null;
+  try {
+    for (const handler of deps.routes.searchHandlers()) if ((results = await handler(dataset, queryText))) break;
+  } catch (err) {
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err), dataset }, 'teams search failed');
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'search_failed', message: 'The search did not answer; type again in a moment.' } } } });
+    return;
+  }
+  if (!results) {
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'unknown_dataset', message: `the bot does not search "${dataset}"` } } } });
+    return;
+  }
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: results.slice(0, Math.max(1, Math.min(top, 50))) } } } });
 }

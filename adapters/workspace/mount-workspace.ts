@@ -14,6 +14,7 @@ import { insightsRoutes, type InsightsPageDeps } from './insights/insights-route
 import type { EventsDeadLetters } from './ops/event-dead-letters.ts';
 import { uiInteractionRoutes } from './ui/ui-interaction-routes.ts';
 import { uiStateRoutes } from './ui/ui-state-routes.ts';
+import { uiViewRoutes } from './ui/ui-view-routes.ts';
 import { workspaceChannels } from './workspace-directory.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 
@@ -64,6 +65,7 @@ export function mountWorkspace(app: Express, deps: MountWorkspaceDeps): { store:
   router.use('/respond', respondRouter({ store, logger: deps.logger }));
   router.use('/ui', uiStateRoutes({ store, channels, logger: deps.logger }));
   router.use('/ui', uiInteractionRoutes({ store, channels, link, logger: deps.logger }));
+  router.use('/ui', uiViewRoutes({ store, link, logger: deps.logger }));
   router.use('/ops', opsRoutes({ queues: deps.queues, store: deps.approvalStore, events: deps.events, metrics: deps.metrics, logger: deps.logger, now, ...(deps.supplierEmail ? { supplierEmail: deps.supplierEmail } : {}) }));
   if (deps.insights) router.use('/insights', insightsRoutes({ ...deps.insights, logger: deps.logger, now }));
   router.get('/static/emoji.json', (_req, res) => {

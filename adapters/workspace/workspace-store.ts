@@ -30,6 +30,11 @@ export interface WorkspaceView {
   hash: string;
   /** Where the interaction that opened it happened, for view_submission's response_urls (none here). */
   channel?: string;
+  /**
+   * The options the bot answered for each external_select (block_suggestion), by block id: what
+   * the person can pick, and what the view_submission reports as selected_option (as Slack keeps them).
+   */
+  loaded?: Record<string, Array<{ text: unknown; value: string }>>;
 }
 
 /** What a response_url stands for: the message the click came from, and who clicked. */

@@ -16,6 +16,8 @@ export const EXCEPTION_TYPES = [
   'bill-without-po',
   'bill-duplicate-ref',
   'bill-nothing-received',
+  // A purchase request from chat no buyer acted on in time (src/requests/request-exceptions.ts).
+  'request-unanswered',
 ] as const;
 
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
@@ -143,6 +145,21 @@ export interface ApprovalAgingFacts {
   timeZone: string;
 }
 
+/** A purchase request from chat waiting for its buyer past the policy's buyer_action_hours. */
+export interface RequestUnansweredFacts {
+  requestRef: string;
+  requester: string;
+  product: string;
+  quantity: string;
+  neededBy: string;
+  poName: string;
+  vendorName: string;
+  warehouseName: string;
+  since: string;
+  businessHoursWaiting: number;
+  timeZone: string;
+}
+
 /** One bill line against its PO line. */
 export interface BillLineMatch {
   billLineId: number;
@@ -195,6 +212,7 @@ export interface FactsByType {
   'bill-without-po': BillFacts;
   'bill-duplicate-ref': DuplicateRefFacts;
   'bill-nothing-received': BillFacts;
+  'request-unanswered': RequestUnansweredFacts;
 }
 
 interface ExceptionBase<T extends ExceptionType> {

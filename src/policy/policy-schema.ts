@@ -107,6 +107,8 @@ export const policySchema = z.strictObject({
   supplier_events: z.unknown().optional(),
   // The control tower's weekly digest: src/insights/digest/digest-section.ts.
   digest: z.unknown().optional(),
+  // src/requests/requests-section.ts (purchase requests from chat)
+  requests: z.unknown().optional(),
 });
 
 export type RawPolicy = z.infer<typeof policySchema>;

@@ -8,7 +8,7 @@ export interface AuditEntry {
   orderId: number;
   orderName: string;
   requestId: string;
-  action: 'approve' | 'reject' | 'retry' | 'request' | 'writeback' | 'reconcile';
+  action: 'approve' | 'reject' | 'retry' | 'request' | 'writeback' | 'reconcile' | 'purchase-request';
   outcome: AuditOutcome;
   actor: ChatUserRef | null;
   odooLogin: string | null;

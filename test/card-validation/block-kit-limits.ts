@@ -156,6 +156,10 @@ export function blockKitLimitViolations(surface: SlackSurfaceToCheck): string[] 
           actionId(`${path}.element`, block.element.action_id, seen);
           text(`${path}.element.placeholder`, block.element.placeholder, L.placeholder);
           if ((block.element.max_length ?? 0) > 3_000) out.push(`${path}.element.max_length: > 3,000`);
+          max(`${path}.element.initial_value`, block.element.initial_value, 3_000);
+        } else if (block.element.type === 'static_select' || block.element.type === 'external_select') {
+          // A select in a modal's input: the same limits as a section's (options only on static ones).
+          accessory(`${path}.element`, { ...block.element, type: 'static_select', options: block.element.type === 'static_select' ? block.element.options : [] } as SectionBlock['accessory'], seen);
         } else out.push(`${path}.element: ${block.element.type} has no limits table here; add one before using it`);
         break;
       default:

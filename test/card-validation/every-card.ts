@@ -19,6 +19,10 @@ import { digestAdaptiveCard, exceptionAdaptiveCard } from '../../adapters/teams/
 import { statusAnswerCard } from '../../adapters/teams/cards/status-answer.ts';
 import { triageAdaptiveCard } from '../../adapters/teams/cards/triage-card.ts';
 import type { AdaptiveCard } from '../../adapters/teams/cards/verbs.ts';
+import { requestBuyerCard, requestFiledCard, requestFormCard } from '../../adapters/teams/requests/request-cards.ts';
+import { renderRequestCard, renderRequestTextModal } from '../../adapters/slack/blocks/request-card.ts';
+import { renderRequestForm } from '../../adapters/slack/blocks/request-form.ts';
+import { allRequestCardViews, REQUEST_FORM_DATA } from './request-card-views.ts';
 import { REASON_REQUIRED } from '../../adapters/teams/invoke/approval-card-actions.ts';
 import { allAppHomes, allApprovalViews, allExceptionViews, allStatusAnswers, allTriageViews, digestView, longViewAllLines } from '../mobile/card-views.ts';
 import {
@@ -64,6 +68,11 @@ export function everyTeamsCard(): TeamsVariant[] {
   for (const [name, answer] of Object.entries(extremeStatusAnswers())) out.push({ name: `status ${name}`, card: statusAnswerCard(answer), ...(answer.kind === 'po_status' ? { odooUrl: answer.po.odooUrl } : {}), extreme: true });
   for (const [name, home] of Object.entries(allAppHomes())) out.push({ name: `home ${name}`, card: appHomeCard(home), extreme: false });
   for (const [name, home] of Object.entries(extremeAppHomes())) out.push({ name, card: appHomeCard(home), extreme: true });
+  // Purchase requests: the form (fresh, and back with errors), the filed answer, the buyer's card.
+  out.push({ name: 'request form', card: requestFormCard(REQUEST_FORM_DATA, { formId: 'f-1' }), extreme: false });
+  out.push({ name: 'request form with errors', card: requestFormCard(REQUEST_FORM_DATA, { formId: 'f-1', values: { productId: '9', quantity: '0', uomId: null, warehouseId: '2', neededBy: '2020-01-01', reason: null, vendorId: null, attachment: 'x' }, errors: { quantity: 'The quantity must be more than 0.', neededBy: '2020-01-01 is in the past.', attachment: 'Give a link.' } }), extreme: false });
+  out.push({ name: 'request filed', card: requestFiledCard('REQ-5C0E8390', '40 Units of gloves for Atlanta DC by 2026-12-11.'), extreme: false });
+  for (const [name, view] of Object.entries(allRequestCardViews())) out.push({ name: `request ${name}`, card: requestBuyerCard(view), ...(view.order ? { odooUrl: view.order.url } : {}), extreme: name.includes('hostile') });
   return out;
 }
 
@@ -93,5 +102,10 @@ export function everySlackSurface(): SlackVariant[] {
   for (const [name, answer] of Object.entries(extremeStatusAnswers())) message(`status ${name}`, renderStatusAnswer(answer), true, answer.kind === 'po_status' ? answer.po.odooUrl : undefined);
   for (const [name, home] of Object.entries(allAppHomes())) out.push({ name: `home ${name}`, kind: 'home', view: renderAppHome(home), extreme: false });
   for (const [name, home] of Object.entries(extremeAppHomes())) out.push({ name, kind: 'home', view: renderAppHome(home), extreme: true });
+  // Purchase requests: the form, the Reject/Ask modals, the buyer's card.
+  out.push({ name: 'request form', kind: 'modal', view: renderRequestForm(REQUEST_FORM_DATA, 'https://app.slack.com/client/T1/D1'), extreme: false });
+  out.push({ name: 'request reject modal', kind: 'modal', view: renderRequestTextModal('reject', 'r1'), extreme: false });
+  out.push({ name: 'request ask modal', kind: 'modal', view: renderRequestTextModal('ask', 'r1'), extreme: false });
+  for (const [name, view] of Object.entries(allRequestCardViews())) message(`request ${name}`, renderRequestCard(view), name.includes('hostile'), view.order?.url);
   return out;
 }

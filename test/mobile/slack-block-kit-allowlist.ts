@@ -25,7 +25,10 @@ export const SLACK_ALLOWLIST: Readonly<Record<string, readonly string[]>> = {
   input: ['type', 'block_id', 'label', 'element', 'hint', 'optional'],
   button: ['type', 'action_id', 'text', 'value', 'url', 'style', 'confirm'],
   static_select: ['type', 'action_id', 'placeholder', 'options', 'initial_option'],
-  plain_text_input: ['type', 'action_id', 'multiline', 'min_length', 'max_length', 'placeholder'],
+  // The purchase-request form: the product and vendor searched in Odoo as you type (options load URL).
+  external_select: ['type', 'action_id', 'placeholder', 'min_query_length', 'initial_option'],
+  // initial_value: the request form comes prefilled from plain words.
+  plain_text_input: ['type', 'action_id', 'multiline', 'min_length', 'max_length', 'placeholder', 'initial_value'],
   mrkdwn: ['type', 'text', 'verbatim'],
   plain_text: ['type', 'text', 'emoji'],
   modal: ['type', 'callback_id', 'private_metadata', 'title', 'submit', 'close', 'notify_on_close', 'blocks'],
@@ -35,7 +38,8 @@ export const SLACK_ALLOWLIST: Readonly<Record<string, readonly string[]>> = {
 /** Where each element may sit: a select only as a section accessory, inputs only in an input block. */
 export const SLACK_ELEMENT_PLACES: Readonly<Record<string, readonly string[]>> = {
   button: ['actions.elements', 'section.accessory'],
-  static_select: ['section.accessory'],
+  static_select: ['section.accessory', 'input.element'],
+  external_select: ['input.element'],
   plain_text_input: ['input.element'],
 };
 

@@ -174,6 +174,12 @@ export const purchaseOrderBehaviour: ModelBehaviour = {
     button_confirm: (env, ids) => confirm(env, ids),
     button_approve: (env, ids) => approve(env, ids),
     button_cancel: (env, ids) => cancel(env, ids),
+    // "Print RFQ": Odoo writes state `sent` (17.0-19.0: `self.write({'state': "sent"})`), then
+    // answers the quotation report's action; the bot uses it to mark an RFQ as sent to the vendor.
+    print_quotation: (env, ids): RpcValue => {
+      for (const id of ids) setState(env, id, 'sent');
+      return { type: 'ir.actions.report', report_name: 'purchase.report_purchasequotation', report_type: 'qweb-pdf', name: 'Request for Quotation' };
+    },
     button_draft: (env, ids) => {
       for (const id of ids) setState(env, id, 'draft');
       return {};

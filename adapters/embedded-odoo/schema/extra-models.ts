@@ -29,6 +29,14 @@ export const EXTRA_MODELS: Record<string, Record<string, string>> = {
     name: 'char:Name', complete_name: 'char:Complete Name', parent_id: 'many2one:product.category:Parent Category',
     child_id: 'one2many:product.category:Child Categories',
   },
+  // A product's vendors (product.template/product.product `seller_ids`), first = preferred (Odoo's
+  // _order: sequence, min_qty desc, price, id); what a purchase request picks its vendor from.
+  'product.supplierinfo': {
+    partner_id: 'many2one:res.partner:Vendor', product_id: 'many2one:product.product:Product Variant',
+    product_name: 'char:Vendor Product Name', product_code: 'char:Vendor Product Code', sequence: 'integer:Sequence',
+    min_qty: 'float:Quantity', price: 'float:Price', currency_id: 'many2one:res.currency:Currency',
+    delay: 'integer:Delivery Lead Time', company_id: 'many2one:res.company:Company',
+  },
   'stock.location': {
     name: 'char:Location Name', complete_name: 'char:Full Location Name', location_id: 'many2one:stock.location:Parent Location',
     usage: 'selection:Location Type', active: 'boolean:Active', company_id: 'many2one:res.company:Company',

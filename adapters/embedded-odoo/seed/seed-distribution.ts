@@ -25,6 +25,7 @@ import { loadSupplierEmails } from './supplier-email-data.ts';
 import { emailPoNames, planEmailOrders, postSupplierEmails } from './supplier-emails.ts';
 import { seedUsers } from './users.ts';
 import { seedVendors } from './vendors.ts';
+import { seedSupplierInfo } from './supplier-info.ts';
 
 export interface SeedOptions {
   /** @defaultValue 42 */
@@ -65,6 +66,7 @@ export function seedDistribution(store: OdooStore, opts: SeedOptions = {}): Seed
   ctx.users = seedUsers(ctx);
   ctx.vendors = seedVendors(ctx, emails, Math.min(400, Math.max(30, Math.round(scale / 10))));
   ctx.products = seedProducts(ctx, Math.min(2500, Math.max(400, Math.round(scale * 1.5))));
+  seedSupplierInfo(ctx);
 
   const emailPlans = planEmailOrders(ctx, emails);
   const generated = planGenerated(ctx, Math.max(SHOWCASE.length, scale - emailPlans.length), horizonDays(scale));

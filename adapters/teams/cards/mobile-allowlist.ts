@@ -14,8 +14,12 @@ export const ADAPTIVE_CARD_ALLOWLIST: Readonly<Record<string, readonly string[]>
   FactSet: ['type', 'facts', 'id', 'spacing'],
   Container: ['type', 'items', 'id', 'style', 'separator', 'spacing'],
   ActionSet: ['type', 'actions', 'spacing'],
-  'Input.Text': ['type', 'id', 'label', 'isRequired', 'errorMessage', 'isMultiline', 'maxLength', 'placeholder'],
-  'Input.ChoiceSet': ['type', 'id', 'label', 'style', 'isMultiSelect', 'isRequired', 'errorMessage', 'value', 'choices'],
+  // `value`: the purchase-request form comes back prefilled (from plain words, or with its errors).
+  'Input.Text': ['type', 'id', 'label', 'isRequired', 'errorMessage', 'isMultiline', 'maxLength', 'placeholder', 'value'],
+  // `choices.data` (Data.Query) with style `filtered`: Teams' typeahead search (desktop, web and
+  // mobile), the request form's product and vendor searched in Odoo through `application/search`.
+  'Input.ChoiceSet': ['type', 'id', 'label', 'style', 'isMultiSelect', 'isRequired', 'errorMessage', 'value', 'choices', 'choices.data'],
+  'Data.Query': ['type', 'dataset'],
   'Action.Execute': ['type', 'title', 'verb', 'data', 'associatedInputs', 'style'],
   'Action.OpenUrl': ['type', 'title', 'url'],
   'Action.ShowCard': ['type', 'title', 'card', 'style'],
@@ -34,7 +38,7 @@ export const ADAPTIVE_CARD_UNTYPED: Readonly<Record<string, readonly string[]>> 
 /** Allowed values of enumerated properties (anything else may render differently on mobile). */
 export const ADAPTIVE_CARD_VALUES: Readonly<Record<string, readonly unknown[]>> = {
   wrap: [true],
-  'Input.ChoiceSet.style': ['compact'],
+  'Input.ChoiceSet.style': ['compact', 'filtered'],
   isMultiSelect: [false],
   associatedInputs: ['auto', 'none'],
   width: ['Full'],

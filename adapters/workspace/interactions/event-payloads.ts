@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BOT_USER, WORKSPACE_APP_ID, WORKSPACE_TEAM, type WorkspaceUser } from '../workspace-directory.ts';
+import { BOT_USER, WORKSPACE_APP_ID, WORKSPACE_TEAM, directChannelOf, type WorkspaceUser } from '../workspace-directory.ts';
 import type { WorkspaceMessage } from '../workspace-store.ts';
 
 // Slack still sends the deprecated verification token in event envelopes; Bolt ignores it.
@@ -64,4 +64,20 @@ export function eventCallbackPayload(kind: MessageEventKind, user: WorkspaceUser
 function clientMsgId(): string {
   const h = randomBytes(16).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** app_home_opened: the person opened the app's Home tab (the app publishes it with views.publish). */
+export function appHomeOpenedPayload(user: WorkspaceUser, viewId: string | null, eventTimeSeconds: number): Record<string, unknown> {
+  const ts = `${eventTimeSeconds}.000100`;
+  return {
+    token: LEGACY_TOKEN,
+    team_id: WORKSPACE_TEAM.id,
+    api_app_id: WORKSPACE_APP_ID,
+    event: { type: 'app_home_opened', user: user.id, channel: directChannelOf(user.id), tab: 'home', event_ts: ts, ...(viewId ? { view: { id: viewId } } : {}) },
+    type: 'event_callback',
+    event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+    event_time: eventTimeSeconds,
+    authorizations: [{ enterprise_id: null, team_id: WORKSPACE_TEAM.id, user_id: BOT_USER.id, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
 }

@@ -109,3 +109,38 @@ export function slashCommandBody(input: { user: WorkspaceUser; channel: { id: st
     trigger_id: input.triggerId,
   }).toString();
 }
+
+/** block_suggestion: an external_select asks the app for options matching what the person typed. */
+export function blockSuggestionPayload(input: { user: WorkspaceUser; view: WorkspaceView; blockId: string; actionId: string; value: string }): Record<string, unknown> {
+  return {
+    type: 'block_suggestion',
+    user: userObject(input.user),
+    container: { type: 'view', view_id: input.view.id },
+    api_app_id: WORKSPACE_APP_ID,
+    token: LEGACY_TOKEN,
+    action_id: input.actionId,
+    block_id: input.blockId,
+    value: input.value,
+    team,
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { ...input.view.view, id: input.view.id, team_id: WORKSPACE_TEAM.id, app_id: WORKSPACE_APP_ID, hash: input.view.hash, state: { values: {} } },
+  };
+}
+
+/** block_actions from a view (the App Home tab): no channel, no response_url, the view instead. */
+export function viewBlockActionsPayload(input: { user: WorkspaceUser; view: WorkspaceView; action: Record<string, unknown>; triggerId: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: userObject(input.user),
+    api_app_id: WORKSPACE_APP_ID,
+    token: LEGACY_TOKEN,
+    container: { type: 'view', view_id: input.view.id },
+    trigger_id: input.triggerId,
+    team,
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { ...input.view.view, id: input.view.id, team_id: WORKSPACE_TEAM.id, app_id: WORKSPACE_APP_ID, hash: input.view.hash, state: { values: {} }, root_view_id: input.view.id, previous_view_id: null },
+    actions: [input.action],
+  };
+}

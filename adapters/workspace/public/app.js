@@ -9,7 +9,9 @@ const POLL_MS = 700;
 const ROLE_LABELS = { approver: 'approver', buyer: 'buyer', warehouse: 'warehouse lead', finance: 'finance' };
 const $ = (id) => document.getElementById(id);
 
-const state = { users: [], channels: [], bot: null, me: null, channel: null, rev: null, modal: null, polling: false, timer: null, seen: new Set() };
+// tab: 'messages', or 'home' (the app's Home tab, polled through the person's DM with the bot).
+const state = { users: [], channels: [], bot: null, me: null, channel: null, tab: 'messages', rev: null, modal: null, polling: false, timer: null, seen: new Set() };
+const HOME = 'home';
 
 function el(tag, className, ...children) {
   const node = document.createElement(tag);
@@ -61,7 +63,8 @@ function renderSwitcher() {
 
 function renderSidebar() {
   const item = (id, label) => {
-    const a = el('a', id === state.channel ? 'active' : '', txt(label));
+    const active = state.tab === HOME ? id === HOME : id === state.channel;
+    const a = el('a', active ? 'active' : '', txt(label));
     a.href = `?as=${encodeURIComponent(state.me.id)}&c=${encodeURIComponent(id)}`;
     a.dataset.channel = id;
     a.addEventListener('click', (event) => {
@@ -72,8 +75,11 @@ function renderSidebar() {
   };
   $('channels').replaceChildren(...state.channels.map((c) => item(c.id, `# ${c.name}`)));
   $('dms').replaceChildren(item(state.me.dm, state.bot.name));
+  // Labelled without the bot's name, so the DM stays the only link named after it.
+  $('apps').replaceChildren(item(HOME, 'App Home'));
   $('me').textContent = `${state.me.title} · ${state.me.email}`;
-  $('conversation-title').textContent = conversationName(state.channel);
+  $('conversation-title').textContent = state.tab === HOME ? `${state.bot.name} · Home` : conversationName(state.channel);
+  $('composer').hidden = state.tab === HOME;
   const dm = state.channel === state.me.dm;
   $('text').placeholder = dm
     ? `Message ${conversationName(state.channel)}: a question in plain words, or /command`
@@ -152,6 +158,30 @@ function renderMessages(messages) {
   for (const m of messages) state.seen.add(m.ts);
 }
 
+/** The app's Home tab as the bot published it (views.publish); its buttons are block_actions from a view. */
+function renderHome(home) {
+  const list = $('messages');
+  if (!home) {
+    list.replaceChildren(el('p', 'muted empty', txt('Opening the Home tab…')));
+    return;
+  }
+  const onAction = async ({ blockId, element, button }) => {
+    if (element.url) window.open(element.url, '_blank', 'noopener');
+    if (button) button.disabled = true;
+    try {
+      const answer = await api('home-action', { user: state.me.id, blockId, actionId: element.action_id });
+      if (answer.ok === false) toast(answer.message ?? 'The app did not accept that.');
+    } finally {
+      if (button) button.disabled = false;
+    }
+    void poll();
+  };
+  const body = renderBlocks(home.blocks ?? [], { names: nameOf, onAction: (a) => onAction(a) });
+  const node = el('section', 'home-tab', body);
+  node.dataset.testid = 'home';
+  list.replaceChildren(node);
+}
+
 function renderModal(modal) {
   const key = modal ? `${modal.id}/${modal.hash}` : null;
   if (state.modal?.dataset.viewKey === key) return;
@@ -170,6 +200,10 @@ function renderModal(modal) {
       renderModal(null);
       await api('close', { user: state.me.id, viewId: record.id });
     },
+    loadOptions: async (record, { blockId, actionId, value }) => {
+      const answer = await api('options', { user: state.me.id, viewId: record.id, blockId, actionId, value });
+      return answer.options ?? [];
+    },
   });
 }
 
@@ -182,7 +216,8 @@ async function poll() {
     const snapshot = await api(`state?${query}`);
     // The person switched user or conversation meanwhile: this answer is for the old one.
     if (asked.user !== state.me.id || asked.channel !== state.channel || snapshot.ok === false || snapshot.unchanged) return;
-    renderMessages(snapshot.messages ?? []);
+    if (state.tab === HOME) renderHome(snapshot.home);
+    else renderMessages(snapshot.messages ?? []);
     renderModal(snapshot.modal);
     state.rev = snapshot.rev;
     document.body.dataset.rev = String(snapshot.rev);
@@ -197,15 +232,18 @@ function select(userId, channelId) {
   const me = state.users.find((u) => u.id === userId) ?? state.users[0];
   const visible = [...state.channels.map((c) => c.id), me.dm];
   state.me = me;
-  state.channel = visible.includes(channelId) ? channelId : state.channels[0]?.id ?? me.dm;
+  state.tab = channelId === HOME ? HOME : 'messages';
+  state.channel = state.tab === HOME ? me.dm : visible.includes(channelId) ? channelId : state.channels[0]?.id ?? me.dm;
   state.rev = null;
   state.seen = new Set();
   localStorage.setItem('workspace.as', me.id);
-  window.history.replaceState(null, '', `?as=${encodeURIComponent(me.id)}&c=${encodeURIComponent(state.channel)}`);
+  window.history.replaceState(null, '', `?as=${encodeURIComponent(me.id)}&c=${encodeURIComponent(state.tab === HOME ? HOME : state.channel)}`);
   renderSwitcher();
   renderSidebar();
   renderModal(null);
   $('messages').replaceChildren();
+  // Opening the Home tab tells the app (app_home_opened), which publishes it; the poll shows it.
+  if (state.tab === HOME) void api('home-opened', { user: me.id }).then(() => poll());
   void poll();
 }
 
@@ -228,7 +266,7 @@ async function start() {
   const params = new URLSearchParams(window.location.search);
   const approver = state.users.find((u) => u.demo && u.role === 'approver');
   select(params.get('as') ?? localStorage.getItem('workspace.as') ?? approver?.id, params.get('c'));
-  $('as').addEventListener('change', (event) => select(event.target.value, state.channel));
+  $('as').addEventListener('change', (event) => select(event.target.value, state.tab === HOME ? HOME : state.channel));
   $('composer').addEventListener('submit', sendMessage);
   const loop = async () => {
     await poll();

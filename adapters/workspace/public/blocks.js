@@ -1,4 +1,4 @@
-/* global document */
+/* global document, setTimeout, clearTimeout */
 // Block Kit to DOM: the blocks the bot uses in messages and modals. Unknown blocks show as a
 // placeholder, so a card that would not render on Slack is noticed here too.
 import { mrkdwn, plain } from './mrkdwn.js';
@@ -97,6 +97,12 @@ function input(block, blockId, ctx) {
     if (e.min_length) field.dataset.minLength = String(e.min_length);
   } else if (e.type === 'static_select') {
     field = staticSelect(e, blockId, ctx, true);
+  } else if (e.type === 'datepicker') {
+    field = document.createElement('input');
+    field.type = 'date';
+    if (e.initial_date) field.value = e.initial_date;
+  } else if (e.type === 'external_select') {
+    return externalSelectInput(block, blockId, e, ctx, label, id);
   } else {
     field = el('div', 'bk-unsupported', document.createTextNode(`[${e.type ?? 'element'} input not shown in the local workspace]`));
   }
@@ -104,6 +110,57 @@ function input(block, blockId, ctx) {
   field.dataset.blockId = blockId;
   field.dataset.required = block.optional ? 'false' : 'true';
   const wrap = el('div', 'bk-input', label, field);
+  if (block.hint?.text) wrap.append(el('div', 'bk-hint muted', plain(block.hint.text)));
+  const error = el('div', 'bk-field-error');
+  error.dataset.errorFor = blockId;
+  error.setAttribute('role', 'alert');
+  wrap.append(error);
+  return wrap;
+}
+
+/**
+ * An external_select in a modal: what the person types is sent to the app (block_suggestion,
+ * through the workspace server) and its options fill the list to pick from; the list is the field.
+ */
+function externalSelectInput(block, blockId, e, ctx, label, id) {
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.className = 'bk-ext-search';
+  search.placeholder = e.placeholder?.text ?? 'Type to search';
+  search.setAttribute('aria-label', `${block.label?.text ?? 'Search'}: search`);
+  const select = el('select', 'bk-select');
+  select.id = id;
+  select.dataset.blockId = blockId;
+  select.dataset.required = block.optional ? 'false' : 'true';
+  select.dataset.actionId = e.action_id ?? '';
+  const fill = (options, note) => {
+    const placeholder = el('option', null, document.createTextNode(note));
+    placeholder.value = '';
+    const keep = select.value;
+    select.replaceChildren(placeholder, ...options.map((o) => {
+      const option = el('option', null, document.createTextNode(o.text?.text ?? o.value));
+      option.value = o.value;
+      return option;
+    }));
+    select.value = options.some((o) => o.value === keep) ? keep : '';
+  };
+  fill(e.initial_option ? [e.initial_option] : [], e.placeholder?.text ?? 'Type above to search');
+  if (e.initial_option) select.value = e.initial_option.value;
+  let timer = null;
+  let asked = 0;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      const value = search.value.trim();
+      const options = ctx.loadOptions ? await ctx.loadOptions({ blockId, actionId: e.action_id, value }) : [];
+      if (mine !== asked) return;
+      fill(options, options.length ? `${options.length} found: pick one` : value.length < (e.min_query_length ?? 3) ? `Type at least ${e.min_query_length ?? 3} characters` : 'Nothing found');
+      select.dataset.loaded = String(mine);
+    }, 250);
+  });
+  label.htmlFor = id;
+  const wrap = el('div', 'bk-input', label, search, select);
   if (block.hint?.text) wrap.append(el('div', 'bk-hint muted', plain(block.hint.text)));
   const error = el('div', 'bk-field-error');
   error.dataset.errorFor = blockId;
@@ -141,7 +198,7 @@ function renderBlock(block, index, ctx, inModal) {
   }
 }
 
-/** Renders blocks; `ctx` = { names(userId), onAction({ blockId, element, button?, select?, selected? }) }. */
+/** Renders blocks; `ctx` = { names(userId), onAction({ blockId, element, button?, select?, selected? }), loadOptions?({ blockId, actionId, value }) }. */
 export function renderBlocks(blocks, ctx, inModal = false) {
   return el('div', 'bk-blocks', ...blocks.map((b, i) => renderBlock(b, i, ctx, inModal)));
 }

@@ -60,7 +60,7 @@ function showErrors(form, errors) {
  * (which signs the view_submission); errors the bot returns (response_action: errors) show under
  * their field and the modal stays open.
  */
-export function showModal(record, { names, submit, close }) {
+export function showModal(record, { names, submit, close, loadOptions }) {
   const view = record.view;
   const backdrop = el('div', 'bk-modal-backdrop');
   const form = el('form', 'bk-modal');
@@ -81,7 +81,7 @@ export function showModal(record, { names, submit, close }) {
   }
   form.append(
     el('header', 'bk-modal-title', el('h2', null, plain(view.title?.text ?? ''))),
-    el('div', 'bk-modal-body', renderBlocks(view.blocks ?? [], { names, onAction: () => {} }, true)),
+    el('div', 'bk-modal-body', renderBlocks(view.blocks ?? [], { names, onAction: () => {}, loadOptions: (q) => loadOptions?.(record, q) ?? Promise.resolve([]) }, true)),
     status,
     buttons,
   );

@@ -133,6 +133,13 @@ function stateValues(view: WorkspaceView, given: Record<string, string | null>):
     const raw = given[blockId] ?? null;
     if (element.type === 'static_select') {
       values[blockId] = { [element.action_id]: { type: 'static_select', selected_option: raw === null ? null : selectedOption(element, raw) } };
+    } else if (element.type === 'external_select') {
+      // Only an option the app answered (or its initial_option) can be selected, as in Slack.
+      const initial = element.initial_option as { text: unknown; value: string } | undefined;
+      const known = [...(view.loaded?.[blockId] ?? []), ...(initial ? [initial] : [])];
+      values[blockId] = { [element.action_id]: { type: 'external_select', selected_option: raw === null ? null : (known.find((o) => o.value === raw) ?? null) } };
+    } else if (element.type === 'datepicker') {
+      values[blockId] = { [element.action_id]: { type: 'datepicker', selected_date: raw !== null && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null } };
     } else {
       values[blockId] = { [element.action_id]: { type: element.type, value: raw === '' ? null : raw } };
     }

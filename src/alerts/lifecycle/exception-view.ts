@@ -58,6 +58,7 @@ export const TYPE_LABELS: Readonly<Record<ExceptionType, string>> = {
   'bill-without-po': 'Bill without PO',
   'bill-duplicate-ref': 'Duplicate bill reference',
   'bill-nothing-received': 'Billed, nothing received',
+  'request-unanswered': 'Purchase request waiting for a buyer',
 };
 
 /** Why an exception cleared, by type, when the source did not say more. */
@@ -72,6 +73,7 @@ export const CLEARED_TEXT: Readonly<Record<ExceptionType, string>> = {
   'bill-without-po': 'the bill was linked to a PO or cancelled',
   'bill-duplicate-ref': 'one of the bills was cancelled or its reference changed',
   'bill-nothing-received': 'the goods were received or the bill was cancelled',
+  'request-unanswered': 'a buyer acted on the purchase request',
 };
 
 export const AGE_BUCKETS = ['<1h', '1-4h', '4-24h', '1-3d', '3-7d', '>7d'] as const;
@@ -146,6 +148,9 @@ export function factsOf(t: TrackedException): Array<{ label: string; value: stri
       break;
     case 'approval-aging':
       out.push({ label: 'Waiting', value: `${e.facts.businessHoursWaiting} business hours` }, { label: 'Amount', value: formatAmount(e.facts.amount.amount, e.facts.amount.currency) });
+      break;
+    case 'request-unanswered':
+      out.push({ label: 'Request', value: `${e.facts.requestRef} by ${e.facts.requester}: ${e.facts.quantity} ${e.facts.product}, needed by ${e.facts.neededBy}` }, { label: 'Waiting', value: `${e.facts.businessHoursWaiting} business hours` });
       break;
     default: {
       const b = e.facts;

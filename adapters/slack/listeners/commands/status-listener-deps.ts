@@ -1,3 +1,4 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatUserRef } from '../../../../src/approvals/approval-card-view.ts';
 import type { DelegateCommandListener } from './delegate-command.ts';
@@ -16,6 +17,19 @@ export interface StatusListenerDeps {
   delegate?: DelegateCommandListener;
   /** `delegate ...` written in the bot's DM: the same answer as the command, or null when not wired. */
   answerDelegation?: (chat: ChatUserRef, text: string) => Promise<DelegationAnswer | null>;
+  /** Purchase requests (the requests feature), when wired: `/po request`, plain words in the DM, the Home tab's part, `/po mine`'s list. */
+  requests?: StatusRequestHooks;
+}
+
+export interface StatusRequestHooks {
+  /** `/po request ...` opens the form. */
+  command(args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void>;
+  /** Words in the bot's DM that ask for a purchase: the answer offering the prefilled form, else null. */
+  answerWords(text: string): { text: string; blocks: unknown[] } | null;
+  /** Blocks the Home tab shows under its header (the button and the person's requests). */
+  homeBlocks(chat: ChatUserRef): Promise<unknown[]>;
+  /** `/po mine`'s second part: the person's requests, or null when they have none. */
+  mineText(chat: ChatUserRef): Promise<string | null>;
 }
 
 /** Why an answer failed, for the person who asked (Odoo down, a timeout): never a stack trace. */

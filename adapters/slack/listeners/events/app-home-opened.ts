@@ -10,8 +10,13 @@ export function appHomeOpened(deps: StatusListenerDeps) {
     // The Messages tab fires the same event; only the Home tab has a view to publish.
     if (event.tab !== undefined && event.tab !== 'home') return;
     try {
-      const view = await deps.home({ platform: 'slack', userId: event.user });
-      await client.views.publish({ user_id: event.user, view: renderAppHome(view, { command: deps.command }) });
+      const chat = { platform: 'slack' as const, userId: event.user };
+      const view = await deps.home(chat);
+      const home = renderAppHome(view, { command: deps.command });
+      // Purchase requests (when wired) go under the header: the button and the person's requests.
+      const extra = deps.requests && view.kind === 'home' ? ((await deps.requests.homeBlocks(chat).catch(() => [])) as typeof home.blocks) : [];
+      if (extra.length) home.blocks = [...home.blocks.slice(0, 2), ...extra, ...home.blocks.slice(2)].slice(0, 100);
+      await client.views.publish({ user_id: event.user, view: home });
     } catch (err) {
       deps.logger.warn({ err: errorMessage(err), user: event.user }, 'could not publish the home tab');
     }

@@ -21,7 +21,9 @@ export function directMessage(deps: StatusListenerDeps) {
     try {
       // `delegate @name until ...` in the DM works as `/po delegate ...` does; the rest are questions.
       const delegation = deps.answerDelegation && isDelegateCommand(question) ? await deps.answerDelegation({ platform: 'slack', userId: user }, question) : null;
-      message = delegation ? { text: escapeMrkdwn(delegation.text) } : renderStatusAnswer(await deps.ask({ platform: 'slack', userId: user }, question || 'help'), { command: deps.command });
+      // "we need 40 cases of gloves for ATL by Friday": the prefilled request form, one click away.
+      const request = !delegation && deps.requests ? deps.requests.answerWords(question) : null;
+      message = request ? (request as { text: string }) : delegation ? { text: escapeMrkdwn(delegation.text) } : renderStatusAnswer(await deps.ask({ platform: 'slack', userId: user }, question || 'help'), { command: deps.command });
     } catch (err) {
       deps.logger.warn({ err: errorMessage(err), user }, 'status DM failed');
       message = { text: failureText(err) };
