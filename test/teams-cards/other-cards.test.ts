@@ -112,5 +112,8 @@ describe('Teams status answers and the home card', () => {
     expect(json).toContain('6 more: po approvals');
     expect(json).toContain('approved by \\\\*Acme\\\\*');
     expect(JSON.stringify(appHomeCard(allAppHomes().unmapped!).body)).toContain('map me');
+    // Request purchase, as on Slack's App Home; not for someone the bot cannot map to Odoo.
+    expect(appHomeCard(allAppHomes().home!).actions).toEqual([{ type: 'Action.Execute', title: 'Request purchase', verb: 'request.open', data: {} }]);
+    expect(appHomeCard(allAppHomes().unmapped!).actions).toBeUndefined();
   });
 });

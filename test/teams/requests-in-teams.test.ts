@@ -61,6 +61,13 @@ describe('purchase requests in Teams', () => {
     expect(JSON.stringify(refused.body)).toContain('The quantity must be more than 0.');
     expect(await h.bot.requests.store.forRequester('warehouse@northgate-supply.example')).toHaveLength(0);
 
+    // The home card's Request purchase button answers with an empty form in the card's place.
+    const fromHome = await h.act('warehouse', WES, { conversationId: WES_CHAT, activityId: 'home-card' }, 'request.open', {});
+    const homeForm = JSON.stringify(fromHome.body);
+    expect(homeForm).toContain('request.submit');
+    expect(homeForm).toContain('"dataset":"request.products"');
+    expect(homeForm).not.toContain('"value":"40"');
+
     const filed = await h.act('warehouse', WES, { conversationId: WES_CHAT, activityId: reply!.createdId ?? 'form' }, 'request.submit', { ...base, quantity: '40' });
     expect(JSON.stringify(filed.body)).toMatch(/Request REQ-[0-9A-F]{8} filed/);
     // Submitted again (a retry): the same request.

@@ -6,6 +6,7 @@ import { cardDate, cardDateTime } from './card-values.ts';
 import { cardTextWithin, escapeCardText } from './escape-card-text.ts';
 import { TEAMS_COMMAND, listItemRows } from './status-answer.ts';
 import { cardId, type CardBlockId } from './card-ids.ts';
+import { REQUEST_VERBS } from '../requests/request-cards.ts';
 
 /** Each of the three parts of the card, in bytes of JSON: together they stay well under Teams' 28 KB. */
 const SECTION_MAX_BYTES = 6_500;
@@ -13,7 +14,7 @@ const SECTION_MAX_BYTES = 6_500;
 /**
  * The Slack App Home, for Teams: Teams bots have no home tab, so the same view (pending approvals,
  * POs with open exceptions, recent decisions) is a card in the personal chat, sent on install and
- * when the user asks for it.
+ * when the user asks for it, with a Request purchase button.
  */
 export function appHomeCard(view: AppHomeView, options: { command?: string } = {}): AdaptiveCard {
   const command = options.command ?? TEAMS_COMMAND;
@@ -36,7 +37,8 @@ export function appHomeCard(view: AppHomeView, options: { command?: string } = {
   decisions.push(...decided.elements);
   if (decided.used < view.decisions.length) decisions.push(ac.subtle(`${view.decisions.length - decided.used} older decisions are in Odoo's chatter of each order.`));
   body.push(ac.container(decisions, { id: cardId.block('decisions'), separator: true }));
-  return ac.card(body, []);
+  // As the Slack App Home's button: a purchase request's form (the same use case as `po request`).
+  return ac.card(body, [ac.execute('Request purchase', REQUEST_VERBS.open, {})]);
 }
 
 function section(body: CardElement[], title: string, items: ListItem[], total: number, empty: string, more: string, id: CardBlockId): void {

@@ -8,6 +8,8 @@ import type { AdaptiveCard } from '../cards/verbs.ts';
 /** Teams' verbs and data sets of purchase requests (Universal Actions; `application/search`). */
 export const REQUEST_VERBS = {
   prefix: 'request.',
+  /** The home card's "Request purchase" button: answers with an empty form. */
+  open: 'request.open',
   submit: 'request.submit',
   send: 'request.send',
   reject: 'request.reject',

@@ -45,11 +45,16 @@ export function requestMessages(deps: RequestTeamsDeps): MessageHandler {
   };
 }
 
-/** The `request.*` verbs: the form's Submit, and the buyer card's three buttons. */
+/** The `request.*` verbs: the home card's Request purchase, the form's Submit, and the buyer card's three buttons. */
 export function requestCardActions(deps: RequestTeamsDeps): (action: CardAction) => Promise<InvokeAnswer> {
   return async (action) => {
     const chat = teamsActor(action);
     const d = action.data;
+    if (action.verb === REQUEST_VERBS.open) {
+      // The home card's button: the form takes the card's place, as a Slack button opens a modal.
+      const opened = await deps.openForm(chat, '');
+      return opened.ok ? invokeAnswer.card(requestFormCard(opened.data, { formId: randomUUID() })) : invokeAnswer.message(opened.message);
+    }
     if (action.verb === REQUEST_VERBS.submit) {
       const formId = str(d.formId);
       if (!formId) return invokeAnswer.badRequest('invalid_form', 'This form has no id; open a new one with "po request".');
