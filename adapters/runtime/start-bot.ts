@@ -10,6 +10,7 @@ import type { Config } from '../../src/config/parse-config.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import { createHttpApp, finishHttpApp, listen } from '../http/create-http-app.ts';
+import { RedisAuditLog } from '../store/redis-audit-log.ts';
 import { createMetrics, type Metrics } from '../http/metrics.ts';
 import type { ReadinessCheck } from '../http/readiness.ts';
 import { registerHealthRoutes } from '../http/routes/health.ts';
@@ -204,7 +205,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     const workspace = workspaceEnabled(config);
     const featureConfig: Config = workspace ? { ...config, slack: await demoSlackConfig(config, redis, url), webhooks: await demoWebhooksConfig(config, redis) } : config;
     // The control tower records what the stores store (through the same wrappers as the events).
-    const insights = createInsightsFeature({ redis, prefix: config.redis.keyPrefix, odoo: odoo.gateway, calendar: policy.calendar, queues, logger, now });
+    const insights = createInsightsFeature({ redis, prefix: config.redis.keyPrefix, odoo: odoo.gateway, calendar: policy.calendar, queues, logger, now, audit: new RedisAuditLog(redis, config.redis.keyPrefix, config.auditRetentionDays) });
     const emit = { ...events.emit, insights: insights.recorder };
     const approvals = createApprovalsFeature({ config: featureConfig, policy, redis, queues, odoo, logger, now, teamsAuth: options.teamsAuth, emit, ...(intake ? { intake } : {}) });
     // Out of office: `/po delegate` and the file's delegations; approvals route through them (runtime.delegation).
