@@ -43,4 +43,12 @@ describe('control tower facts from a real approval', () => {
     const done = (await scan.getJobs(['completed'])).find((j) => j.name === 'insights-refresh');
     expect((done?.returnvalue as { refreshed: number }).refreshed).toBeGreaterThanOrEqual(2);
   }, 60_000);
+
+  it('backfills the stores\' earlier history once, on the scan queue', async () => {
+    const scan = h.bot.queues.scan;
+    await waitFor(async () => (await scan.getJobs(['completed'])).some((j) => j.name === 'insights-backfill'), 30_000, 'the insights-backfill job completed');
+    const runs = (await scan.getJobs(['completed', 'failed'])).filter((j) => j.name === 'insights-backfill');
+    expect(runs.map((j) => j.failedReason ?? null)).toEqual([null]);
+    expect(runs[0]?.returnvalue).toMatchObject({ skipped: false });
+  }, 60_000);
 });
