@@ -78,6 +78,16 @@ describe('chart options (pure core)', () => {
     expect(mid.current.week).toBe(WEEKS[1]);
   });
 
+  it('a chart with nothing to plot says so over the plot and keeps a labelled scale; one with data does not', () => {
+    const empty = approvalCycleChart({ ...snapshotFixture(), approvals: [] });
+    expect(empty.graphic?.[0]?.style.text).toBe('Nothing recorded in these weeks yet');
+    expect(empty.yAxis[0]).toMatchObject({ name: 'Hours', min: 0, max: 10 });
+    const full = approvalCycleChart(snapshotFixture());
+    expect(full.graphic).toBeUndefined();
+    expect(full.yAxis[0]!.max).toBeUndefined();
+    expect(renderChartSvg(empty)).toContain('Nothing recorded in these weeks yet');
+  });
+
   it('a chart request names one known chart, and a vendor only for the supplier trend', () => {
     const to = '2026-11-30T00:00:00.000Z';
     expect(chartRequestSchema.safeParse({ kind: 'approval-cycle', weeks: 12, to }).success).toBe(true);

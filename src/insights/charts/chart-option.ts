@@ -42,6 +42,8 @@ export interface ChartOption {
   textStyle: { fontFamily: string };
   /** Server-side rendering: animation would leave a timer running in the process. */
   animation: false;
+  /** A note drawn over the plot (a chart with nothing to show says so). */
+  graphic?: Array<{ type: 'text'; left: string; top: string; style: { text: string; fontSize: number; fill: string } }>;
 }
 
 /** Colours that stay apart for people with the common colour-vision deficiencies (Okabe–Ito). */
@@ -49,14 +51,18 @@ export const CHART_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4
 
 /** The shape every chart starts from: a title, a legend of its series, labelled axes. */
 export function chartOption(title: string, subtitle: string | undefined, xAxis: ChartAxis, yAxis: ChartAxis[], series: ChartSeries[]): ChartOption {
+  // Nothing to plot (a new deployment, a quiet vendor): say so over the plot, and give the value
+  // axes a scale, so they keep their labels and their names stay clear of the left edge.
+  const empty = series.every((s) => s.data.every((v) => v === null));
   return {
+    ...(empty ? { graphic: [{ type: 'text' as const, left: 'center', top: 'middle', style: { text: 'Nothing recorded in these weeks yet', fontSize: 14, fill: '#666666' } }] } : {}),
     title: { text: title, ...(subtitle ? { subtext: subtitle } : {}), left: 'center' },
     legend: { top: subtitle ? 58 : 36, data: series.map((s) => s.name) },
     tooltip: { trigger: 'axis' },
     // containLabel leaves the axis names out: room for a rotated name beside each value axis.
     grid: { left: 52, right: yAxis.length > 1 ? 56 : 28, top: subtitle ? 110 : 86, bottom: 40, containLabel: true },
     xAxis: { nameLocation: 'middle', nameGap: 30, nameTextStyle: AXIS_NAME, ...xAxis },
-    yAxis: yAxis.map((a) => ({ nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS_NAME, ...a })),
+    yAxis: yAxis.map((a) => ({ nameLocation: 'middle', nameGap: 44, nameTextStyle: AXIS_NAME, ...a, ...(empty ? { min: 0, max: a.max ?? 10 } : {}) })),
     series,
     color: CHART_COLOURS,
     backgroundColor: '#ffffff',
