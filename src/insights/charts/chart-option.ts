@@ -48,9 +48,9 @@ export interface ChartOption {
 
 /**
  * Colours that stay apart for people with the common colour-vision deficiencies (Okabe–Ito), then
- * two greys: open exceptions by age stacks up to ten types, and a repeated colour would read as one.
+ * two greys and a brown: open exceptions by age stacks up to eleven types (one colour each).
  */
-export const CHART_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#5C5C5C'];
+export const CHART_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#5C5C5C', '#8C510A'];
 
 /** The shape every chart starts from: a title, a legend of its series, labelled axes. */
 export function chartOption(title: string, subtitle: string | undefined, xAxis: ChartAxis, yAxis: ChartAxis[], series: ChartSeries[]): ChartOption {
