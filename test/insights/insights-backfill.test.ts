@@ -13,10 +13,9 @@ import { RedisFactStore } from '../../adapters/insights/redis-fact-store.ts';
 import type { TrackedException } from '../../src/alerts/lifecycle/tracked-exception.ts';
 import type { ApprovalRequest } from '../../src/approvals/approval-request.ts';
 import type { AuditEntry } from '../../src/ports/audit-log.ts';
-import type { BusinessCalendar } from '../../src/time/index.ts';
-import type { TriageProposal } from '../../src/triage/flow/triage-proposal.ts';
 import { ODOO_PROFILES, adminWire, profileName } from '../support/odoo-profile.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
+import { NOW, PERIOD, calendar, decision, exception, proposal } from './insight-test-records.ts';
 
 /**
  * The one-time backfill: records stored before the recorder existed (written straight to the
@@ -24,11 +23,6 @@ import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
  * twin of the same history does: same facts, same snapshot. Running it again, or twice at once,
  * changes nothing; a store bigger than one SCAN page is walked to its end.
  */
-const TZ = 'Europe/Brussels';
-const day = [{ startMinute: 9 * 60, endMinute: 17 * 60 }];
-const calendar: BusinessCalendar = { timeZone: TZ, week: [[], day, day, day, day, day, []], holidays: new Set() };
-const NOW = new Date('2026-03-12T12:00:00Z');
-const PERIOD = { from: new Date('2026-03-01T23:00:00Z'), to: new Date('2026-03-15T23:00:00Z') };
 const clock = insightClock(calendar);
 const quiet = { warn: () => {}, info: () => {} };
 
@@ -49,8 +43,6 @@ function seedOdoo(odoo: EmbeddedOdoo) {
   return { acme, p2: po('PO-B2', '2026-03-03 10:00:00'), p3: po('PO-B3', '2026-03-10 10:00:00') };
 }
 
-const decision = (at: string, odooUserId = 5) => ({ id: `d-${at}`, action: 'approve', actor: { platform: 'slack', userId: 'U1' }, odooUserId, odooLogin: 'avery', reason: null, version: 'v1', at, channel: 'C1' });
-
 function request(over: Partial<ApprovalRequest> & { id: string; ruleName: string; orderId: number }): ApprovalRequest {
   return {
     revision: 1, version: 'v1', changes: [], reason: '', rejectAction: 'cancel', confirmAbove: null, status: 'pending',
@@ -60,24 +52,6 @@ function request(over: Partial<ApprovalRequest> & { id: string; ruleName: string
     requestedAt: '2026-03-09T08:00:00Z',
     ...over,
   } as unknown as ApprovalRequest;
-}
-
-function exception(over: Partial<TrackedException> & { key: string; type: string }, records: Record<string, unknown>): TrackedException {
-  return {
-    status: 'open', fingerprint: 'f', severity: 'warning', channels: ['#ops'], routedOwner: null, acknowledged: null, owner: null, snoozedUntil: null,
-    snoozedBy: null, realertDue: null, escalatedAt: null, clearedAt: null, clearedReason: null, messages: [], posts: 1, revision: 1,
-    exception: { type: over.type, title: 't', detectedAt: '2026-03-02T08:00:00Z', records: { subject: { model: 'purchase.order', id: 1, name: 'PO' }, purchaseOrder: null, company: null, warehouse: null, vendor: null, buyer: null, related: [], ...records } },
-    ...over,
-  } as unknown as TrackedException;
-}
-
-function proposal(id: string, proposed: string, reader: string | null, decided: { action: 'confirm' | 'dismiss'; category: string; at: string }, orderId?: number): TriageProposal {
-  const base = { id, revision: 2, createdAt: decided.at, status: decided.action === 'confirm' ? 'confirmed' : 'dismissed', proposed, category: decided.category, changedBy: null, writeback: null, target: { kind: 'channel', channel: '#t' }, cards: [] };
-  const d = { id: `td-${id}`, action: decided.action, category: decided.category, actor: { platform: 'slack', userId: 'U2' }, odooUserId: 5, odooLogin: 'avery', at: decided.at, channel: 'C2' };
-  const p = reader
-    ? { ...base, kind: 'supplier-email', source: 'webhook', email: { from: 'a@b', subject: 's', receivedAt: decided.at, messageKey: id }, match: { kind: 'reference', detail: '' }, order: orderId ? { id: orderId, name: 'PO' } : null, reading: { provider: reader } }
-    : { ...base, kind: 'bill-mismatch', exceptionKey: 'k', exceptionType: 'bill-price-mismatch', title: 't', bill: { id: 1 }, explanation: '', proposedCategory: proposed };
-  return { ...p, decision: d } as unknown as TriageProposal;
 }
 
 /** One history, as the transitions the bot went through (for the live twin) and as what the stores hold at the end. */

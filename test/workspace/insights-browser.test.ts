@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, newPageWithErrors } from './browser.ts';
 
 // The control tower as people see it in the demo: the bot with the embedded Odoo's seeded orders
 // and the measures' real reader (read_group in Odoo, facts in Redis). The README's picture is
@@ -14,13 +14,12 @@ const SCREENSHOT = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? resolve(PROJECT
 let bot: TestBot;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
   bot = await startTestBot({ EMBEDDED_ODOO_SCALE: '200' });
-  page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ page, pageErrors } = await newPageWithErrors(browser, { width: 1360, height: 1000 }));
 }, 90_000);
 
 afterAll(async () => {

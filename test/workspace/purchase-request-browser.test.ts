@@ -2,21 +2,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/spawn-bot.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, newPageWithErrors, workspaceActor } from './browser.ts';
 import { raiseOverdueRequests } from '../../src/requests/raise-overdue-requests.ts';
 import { receiveRequestDecision } from '../../src/requests/decide-request.ts';
 
 let bot: TestBot;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
   // Demo mode as `npm start` runs it: embedded Odoo, the example policy (its requests: section).
   bot = await startTestBot({});
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ page, pageErrors } = await newPageWithErrors(browser, { width: 1280, height: 900 }));
 }, 60_000);
 
 afterAll(async () => {
@@ -24,14 +23,8 @@ afterAll(async () => {
   await bot?.close();
 });
 
-const openAs = async (user: string, conversation: string) => {
-  await page.goto(`${bot.url}/workspace?as=${user}&c=${conversation}`);
-  await expect.poll(() => page.locator('#as').inputValue()).toBe(user);
-};
-const say = async (text: string) => {
-  await page.locator('#text').fill(text);
-  await page.locator('#composer button[type=submit]').click();
-};
+const openAs = (user: string, conversation: string) => workspaceActor(page, () => bot.url).openAs(user, conversation);
+const say = (text: string) => workspaceActor(page, () => bot.url).say(text);
 
 describe('a purchase request in the local workspace', () => {
   it('the warehouse lead files it from plain words, the buyer sends the RFQ from the card, the lead sees it in the Home tab', async () => {

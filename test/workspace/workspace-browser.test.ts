@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { waitFor } from '../support/spawn-bot.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, newPageWithErrors, workspaceActor } from './browser.ts';
 import { demoOdoo } from './demo-odoo.ts';
 
 // The README's picture is refreshed only on request (UPDATE_DOCS_SCREENSHOTS=1 npm test), so that
@@ -19,7 +19,7 @@ let bot: TestBot;
 let browser: Browser;
 let page: Page;
 let odoo: Awaited<ReturnType<typeof demoOdoo>>;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let startedAt: number;
 
 beforeAll(async () => {
@@ -29,8 +29,7 @@ beforeAll(async () => {
   // policy), and the demo mail gateway with its own timing (emails 3, 15 and 27 s after the server is up).
   bot = await startTestBot({}, { demoInbox: {} });
   odoo = await demoOdoo(bot);
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  ({ page, pageErrors } = await newPageWithErrors(browser, { width: 1280, height: 800 }));
 }, 60_000);
 
 afterAll(async () => {
@@ -39,14 +38,8 @@ afterAll(async () => {
 });
 
 const card = (orderName: string) => page.locator('article.msg', { has: page.locator('h3', { hasText: orderName }) });
-const openAs = async (user: string, conversation: string) => {
-  await page.goto(`${bot.url}/workspace?as=${user}&c=${conversation}`);
-  await expect.poll(() => page.locator('#as').inputValue()).toBe(user);
-};
-const say = async (text: string) => {
-  await page.locator('#text').fill(text);
-  await page.locator('#composer button[type=submit]').click();
-};
+const openAs = (user: string, conversation: string) => workspaceActor(page, () => bot.url).openAs(user, conversation);
+const say = (text: string) => workspaceActor(page, () => bot.url).say(text);
 
 describe('the local workspace in a browser', () => {
   it("shows the demo buyer a supplier-email triage card within 60 s of start, rendered as Slack renders it", async () => {
