@@ -109,7 +109,12 @@ function input(block, blockId, ctx) {
   field.id = id;
   field.dataset.blockId = blockId;
   field.dataset.required = block.optional ? 'false' : 'true';
-  const wrap = el('div', 'bk-input', label, field);
+  return inputWrap(block, blockId, label, field);
+}
+
+/** An input block as Slack lays it out: the label, the field(s), the hint, and room for its error. */
+function inputWrap(block, blockId, label, ...fields) {
+  const wrap = el('div', 'bk-input', label, ...fields);
   if (block.hint?.text) wrap.append(el('div', 'bk-hint muted', plain(block.hint.text)));
   const error = el('div', 'bk-field-error');
   error.dataset.errorFor = blockId;
@@ -160,13 +165,7 @@ function externalSelectInput(block, blockId, e, ctx, label, id) {
     }, 250);
   });
   label.htmlFor = id;
-  const wrap = el('div', 'bk-input', label, search, select);
-  if (block.hint?.text) wrap.append(el('div', 'bk-hint muted', plain(block.hint.text)));
-  const error = el('div', 'bk-field-error');
-  error.dataset.errorFor = blockId;
-  error.setAttribute('role', 'alert');
-  wrap.append(error);
-  return wrap;
+  return inputWrap(block, blockId, label, search, select);
 }
 
 function renderBlock(block, index, ctx, inModal) {
