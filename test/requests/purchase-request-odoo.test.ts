@@ -93,6 +93,11 @@ describe.each(PROFILES)('purchase requests against the embedded $version ($proto
     const request = (await h.deps.store.get(out.ok ? out.request.id : ''))!;
     const refused = await receiveRequestDecision({ requestId: request.id, action: 'send', by: chatOf('U0RILEY'), text: null }, h.deps);
     expect(refused.ok).toBe(false); // finance is no purchase user
+    expect(await h.admin.readState(request.order!.id)).toBe('draft');
+    const jobsBefore = h.jobs.length;
+    const unknown = await receiveRequestDecision({ requestId: 'req-does-not-exist', action: 'send', by: chatOf('U0JORDAN'), text: null }, h.deps);
+    expect(unknown).toEqual({ ok: false, message: 'That request is not known any more.' });
+    expect(h.jobs.length).toBe(jobsBefore); // refusals queue nothing
     const answer = await receiveRequestDecision({ requestId: request.id, action: 'send', by: chatOf('U0JORDAN'), text: null }, h.deps);
     expect(answer.ok).toBe(true);
     await h.drain();
