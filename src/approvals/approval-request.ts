@@ -88,6 +88,12 @@ export interface ApprovalRequest {
   status: RequestStatus;
   decision: Decision | null;
   writeback: WritebackState | null;
+  /**
+   * The id of the decision whose Odoo write has started (set just before the bot calls Odoo to
+   * approve or cancel). A re-run that finds the PO already approved or cancelled tells from it
+   * whether an earlier run of this decision did that, or someone in Odoo did meanwhile.
+   */
+  odooWriteStarted?: string;
   /** When the PO left `to approve` without a decision here. */
   elsewhere: { outcome: 'approved' | 'cancelled' | 'changed' | 'reset_to_draft'; by: string | null; at: string | null } | null;
   targets: ApprovalTarget[];

@@ -2,6 +2,7 @@ import type { ChangeCursor } from '../ports/odoo-gateway.ts';
 import type { CursorStore } from '../ports/cursor-store.ts';
 import type { OdooGateway } from '../ports/odoo-gateway.ts';
 import type { OdooRecordChanged } from '../intake/odoo-webhook-event.ts';
+import { lastOdooActor } from './last-odoo-actor.ts';
 import { markDecidedElsewhere } from './mark-decided-elsewhere.ts';
 import { requestApproval, type RequestApprovalDeps } from './request-approval.ts';
 
@@ -11,12 +12,6 @@ export interface ReconcileDeps extends RequestApprovalDeps {
 }
 
 const CURSOR = 'approvals-waiting';
-
-/** Who last moved the PO in Odoo, from its chatter (approval and cancel leave a notification). */
-async function lastActor(odoo: OdooGateway, orderId: number): Promise<string | null> {
-  const messages = await odoo.search('poMessage', { domain: [['res_id', '=', orderId], ['message_type', '=', 'notification']], order: 'id desc', limit: 1 });
-  return messages[0]?.author?.name ?? null;
-}
 
 /**
  * A purchase order changed in Odoo (webhook or scan): waiting for approval -> make sure there is
@@ -28,7 +23,7 @@ export async function onPurchaseOrderChanged(change: Pick<OdooRecordChanged, 'id
   const state = await deps.odoo.readState(change.id);
   if (state === 'to approve') return requestApproval(change.id, deps);
   if (open && open.status === 'pending') {
-    const by = state ? await lastActor(deps.odoo, change.id) : null;
+    const by = state ? await lastOdooActor(deps.odoo, change.id) : null;
     return (await markDecidedElsewhere(open.id, state, deps, by)) ? 'decided_elsewhere' : 'unchanged';
   }
   return 'not_waiting';
@@ -59,7 +54,7 @@ export async function reconcileApprovals(deps: ReconcileDeps): Promise<{ seen: n
     for (const r of open) {
       const state = stateOf.get(r!.orderId) ?? null;
       if (state === 'to approve') continue;
-      const by = state ? await lastActor(deps.odoo, r!.orderId) : null;
+      const by = state ? await lastOdooActor(deps.odoo, r!.orderId) : null;
       if (await markDecidedElsewhere(r!.id, state, deps, by)) closed += 1;
     }
   }

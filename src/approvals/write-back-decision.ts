@@ -14,6 +14,7 @@ import { refreshedRequest } from './refresh-request.ts';
 import { jobId } from '../queue/job-id.ts';
 import { deciderText, decisionDetail } from './decided-text.ts';
 import { formatAmount } from '../format/card-numbers.ts';
+import { lastOdooActor } from './last-odoo-actor.ts';
 
 export interface WriteBackDeps {
   odoo: OdooGateway;
@@ -83,10 +84,15 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
         await reopenChanged(request, decision, subject, deps);
         return 'stale';
       }
-      if (!subject || !statesOf(request, decision).includes(subject.snapshot.state)) {
-        await closeDecidedElsewhere(request, decision, subject?.snapshot.state ?? null, deps);
+      const state = subject?.snapshot.state ?? null;
+      // Approved (or cancelled) already: by an earlier run of this decision only if that run had
+      // started its Odoo write; otherwise someone did it in Odoo between the click and now.
+      const oursAlready = state !== 'to approve' && request.odooWriteStarted === decision.id;
+      if (!subject || !statesOf(request, decision).includes(subject.snapshot.state) || (state !== 'to approve' && !oursAlready)) {
+        await closeDecidedElsewhere(request, decision, state, deps);
         return 'stale';
       }
+      if (!oursAlready && !(await markWriteStarted(request, decision, deps))) return 'stale';
       if (decision.action === 'approve') await approve(request, deps);
       else await reject(request, decision, deps);
       await ensureNote(request, decision, deps);
@@ -118,6 +124,19 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
     actor: decision.actor, odooLogin: decision.odooLogin, version: decision.version, channel: decision.channel, code: decision.action, detail: decisionDetail(decision),
   }, { onceKey: `written-${decision.id}` });
   return already ? 'already_written' : 'written';
+}
+
+/**
+ * Records, before Odoo is called, that this decision's write has started (see
+ * ApprovalRequest.odooWriteStarted). False when the request no longer holds this decision.
+ */
+async function markWriteStarted(request: ApprovalRequest, decision: Decision, deps: WriteBackDeps): Promise<boolean> {
+  let holds = false;
+  await deps.store.update(request.id, (r) => {
+    holds = r.decision?.id === decision.id && r.writeback?.state !== 'written';
+    return holds && r.odooWriteStarted !== decision.id ? { ...r, odooWriteStarted: decision.id } : r;
+  });
+  return holds;
 }
 
 /** "Dana Okafor", or "Dana Okafor on behalf of Avery Quinn" for a delegate's decision. */
@@ -206,14 +225,15 @@ async function closeDecidedElsewhere(request: ApprovalRequest, decision: Decisio
   const name = request.snapshot.orderName;
   const at = deps.now().toISOString();
   const outcome = state === 'purchase' || state === 'done' ? 'approved' : state === 'cancel' || state === null ? 'cancelled' : state === 'draft' || state === 'sent' ? 'reset_to_draft' : 'changed';
+  const by = state ? await lastOdooActor(deps.odoo, request.orderId) : null;
   const updated = await deps.store.update(request.id, (r) =>
-    r.decision?.id === decision.id && r.writeback?.state !== 'written' ? { ...r, status: 'decided_elsewhere', decision: null, writeback: null, elsewhere: { outcome, by: null, at } } : r,
+    r.decision?.id === decision.id && r.writeback?.state !== 'written' ? { ...r, status: 'decided_elsewhere', decision: null, writeback: null, elsewhere: { outcome, by, at } } : r,
   );
   if (updated?.status === 'decided_elsewhere') {
     await deps.store.close(request.id);
     await enqueueCardUpdates(deps.queue, updated);
   }
-  const text = state ? `${name} is no longer waiting for approval: it is "${state}" in Odoo. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
+  const text = state ? `${name} is no longer waiting for approval: it is "${state}" in Odoo${by ? ` (last changed there by ${by})` : ''}. Nothing was changed.` : `${name} no longer exists in Odoo. Nothing was changed.`;
   const platform = decision.actor.platform === 'teams' ? 'teams' : 'slack';
   await enqueueEphemeral(deps.queue, { platform, channel: decision.channel, user: decision.actor, text }, jobId('elsewhere', decision.id));
   await deps.audit.record({

@@ -99,6 +99,29 @@ describe('a click while Odoo is down', () => {
     expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.outcome === 'written')).toHaveLength(0);
   }, 30_000);
 
+  it('records no chat approval when the PO was approved in Odoo meanwhile: the card says who approved it there', async () => {
+    const po = await h.createWaitingPo({ amount: 7400 });
+    const card = await h.waitForCard(po.name);
+    h.proxy.down();
+    await h.click('daniel', card, 'approve');
+    await h.waitForCardText(card, /Waiting for Odoo \(retrying\)/, 2_000);
+    // Someone approves it in Odoo itself while the bot cannot reach Odoo.
+    await h.admin.approvePurchaseOrder(po.id);
+    h.proxy.up();
+    await waitFor(() => h.ephemeralsTo('daniel').some((t) => t.includes(`${po.name} is no longer waiting for approval: it is "purchase" in Odoo`)), 10_000, 'Daniel told the PO was approved in Odoo');
+    const text = await h.waitForCardText(card, /approved in Odoo/i);
+    expect(text).not.toMatch(/written to Odoo/);
+    const request = (await h.bot.approvals.store.get((await h.bot.approvals.audit.forOrder(po.id)).find((a) => a.requestId)!.requestId!))!;
+    expect(request).toMatchObject({ status: 'decided_elsewhere', decision: null, elsewhere: { outcome: 'approved' } });
+    expect(request.elsewhere?.by).toBeTruthy();
+    const audit = await h.bot.approvals.audit.forOrder(po.id);
+    expect(audit.filter((a) => a.outcome === 'written')).toHaveLength(0);
+    expect(audit.filter((a) => a.code === 'not_waiting')).toHaveLength(1);
+    // No chatter note claims a chat approval.
+    expect(await h.admin.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', po.id], ['body', 'ilike', 'Ref approve-po-']])).toHaveLength(0);
+    expect(h.slack.callsOf('chat.postMessage').filter((c) => c.body.channel === 'D0BUYER' && String(c.body.text).includes(po.name))).toHaveLength(0);
+  }, 30_000);
+
   it('tells the clicker privately when the wait is over, and their Retry writes the decision once however often it is pressed', async () => {
     const po = await h.createWaitingPo({ amount: 7100 });
     const card = await h.waitForCard(po.name);

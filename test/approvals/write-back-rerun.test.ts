@@ -23,7 +23,22 @@ const dying = (real: JobQueue): JobQueue => ({
     return real.enqueue(queue, name, data, options);
   },
 });
-const deps = (): WriteBackDeps => ({ odoo: h.bot.odoo.gateway, store: h.bot.approvals.store, audit: h.bot.approvals.audit, queue: dying(new BullJobQueue(h.bot.queues)), now: () => new Date() });
+let failNextNote = false;
+/** The bot's gateway, whose next chatter note fails as a dropped connection would (after the approve landed). */
+const noteFailing = (): WriteBackDeps['odoo'] =>
+  new Proxy(h.bot.odoo.gateway, {
+    get(target, prop, receiver) {
+      if (prop === 'postNote' && failNextNote) {
+        return async () => {
+          failNextNote = false;
+          throw new CodedError('odoo_connection_reset', 'the connection to Odoo was reset (test)', true);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+const deps = (): WriteBackDeps => ({ odoo: noteFailing(), store: h.bot.approvals.store, audit: h.bot.approvals.audit, queue: dying(new BullJobQueue(h.bot.queues)), now: () => new Date() });
 
 beforeAll(async () => {
   h = await startApprovalHarness({}, { handlers: { writeback: { [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, deps()) } } });
@@ -67,5 +82,21 @@ describe('a write-back re-run after a crash past the Odoo write', () => {
     const writtenUpdates = h.slack.callsOf('chat.update').filter((c) => c.body.ts === card.ts && /written to Odoo/i.test(JSON.stringify(c.body)));
     expect(writtenUpdates).toHaveLength(1);
     expect(request?.id).toBeDefined();
+  }, 40_000);
+
+  it('finishes its own approval when the first run approved in Odoo and failed before its note: one note, written once, not "decided elsewhere"', async () => {
+    const po = await h.createWaitingPo({ amount: 11100 });
+    const card = await h.waitForCard(po.name);
+    failNextNote = true;
+    await h.click('avery', card, 'approve');
+    const decisionId = `approve-po-${po.id}`;
+    await h.waitForCardText(card, /written to Odoo/i, 20_000);
+    expect(failNextNote).toBe(false); // the first run did fail at the note
+    expect(await h.admin.readState(po.id)).toBe('purchase');
+    const notes = await h.admin.searchIds('mail.message', [['model', '=', 'purchase.order'], ['res_id', '=', po.id], ['body', 'ilike', `Ref ${decisionId}`]]);
+    expect(notes).toHaveLength(1);
+    const audit = await h.bot.approvals.audit.forOrder(po.id);
+    expect(audit.filter((a) => a.outcome === 'written')).toHaveLength(1);
+    expect(audit.filter((a) => a.code === 'not_waiting')).toHaveLength(0);
   }, 40_000);
 });
