@@ -20,6 +20,7 @@ import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
 import { ensureRedis } from '../store/ensure-redis.ts';
 import { createIntakeRedis, createRedis, whenReady } from '../store/redis-connection.ts';
 import { redisReadiness } from '../store/redis-readiness.ts';
+import { RememberingOnceStore } from '../store/remembering-once-store.ts';
 import { RedisOnceStore } from '../store/redis-once-store.ts';
 import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
@@ -178,7 +179,8 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         token: webhookToken,
         bodyLimitBytes: config.webhooks.bodyLimitBytes,
         dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
-        once: new RedisOnceStore(intakeConnection, config.redis.keyPrefix),
+        // Odoo repeats a version once per automation rule, mostly to this process: answered here.
+        once: new RememberingOnceStore(new RedisOnceStore(intakeConnection, config.redis.keyPrefix)),
         queue: intake,
         metrics,
         logger,
