@@ -110,7 +110,9 @@ export const run: BenchRun = async () => {
   // 2. Baselines in the same run: the same 500 requests, one connection each, against bare node:http.
   const baselines: Record<'respond' | 'add', { burst: Burst; cpuMsPerClick: number }> = {} as never;
   for (const mode of ['respond', 'add'] as const) {
-    const child = spawnTs('bench/processes/bare-http.ts', { args: [JSON.stringify({ mode, redisUrl: r.url, prefix: `${prefix}-baseline` })] });
+    // BENCH_PROFILE_DIR profiles the baselines too, to compare with the web process's profile.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/baseline-${mode}`] : [];
+    const child = spawnTs('bench/processes/bare-http.ts', { args: [JSON.stringify({ mode, redisUrl: r.url, prefix: `${prefix}-baseline` })], nodeArgs: profile });
     const { port: bport } = await firstJsonLine<{ port: number }>(child);
     await burst(`http://127.0.0.1:${bport}/slack/events`, Array.from({ length: CLICKS }, (_, i) => signedClick(warmCard, 400_000 + i)));
     await sleep(500);
