@@ -13,12 +13,14 @@ const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 200);
 const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 /** Odoo POSTs one record version three times (recorded on Odoo 18): 2 of 3 requests are repeats. */
 const REPEATS = 3;
+const WARM_UP_S = Number(process.env.BENCH_WEBHOOK_WARM_UP_SECONDS ?? 3);
 
 interface LoadResult { requestsPerSecond: number; total: number; p50: number; p99: number; max: number; failures: number; versionsStarted: number }
 
 /**
  * Webhook intake as Odoo drives it, measured side by side in one run, each server in its own
- * process and autocannon in another (200 connections, each record version POSTed three times):
+ * process and autocannon in another (200 connections, each record version POSTed three times),
+ * each server measured after a few seconds of the same load to warm it up:
  * - ours: `npm run web` (token, body limit, JSON, zod, Redis dedupe, BullMQ add, 202/200);
  * - bare node:http + JSON.parse, the same body and load (the HTTP ceiling of this machine);
  * - bare node:http + JSON.parse + one BullMQ add per request (the ceiling with the queue);
@@ -32,11 +34,16 @@ export const run: BenchRun = async () => {
   const prefix = `bench-webhook-${Date.now()}`;
   const figures: BenchFigure[] = [];
   const params = { connections: CONNECTIONS, durationS: DURATION_S, repeatsPerVersion: REPEATS };
-  const load = (url: string) => runTsForJson<LoadResult>('bench/processes/load-odoo-webhooks.ts', { url, connections: CONNECTIONS, durationS: DURATION_S, repeats: REPEATS });
+  const load = (url: string) => runTsForJson<LoadResult>('bench/processes/load-odoo-webhooks.ts', { url, connections: CONNECTIONS, durationS: DURATION_S, repeats: REPEATS, firstId: 10_000_000 });
+  // Each server (ours and the baselines alike) first takes WARM_UP_S of the same load, as a
+  // process that has run for a while has: its code compiled by the JIT, its pools and buffers grown.
+  const warmUp = (url: string) => runTsForJson<LoadResult>('bench/processes/load-odoo-webhooks.ts', { url, connections: CONNECTIONS, durationS: WARM_UP_S, repeats: REPEATS, firstId: 1 });
   try {
     // 1. Ours.
     const port = await freePort();
     const web = await startBotProcess('web', botEnv({ port, redisUrl: r.url, prefix, stateDir: r.dir, odoo, slackApiUrl: slack.url, signingSecret: 'bench-signing-secret-0123456789abcdef', webhookToken: TOKEN }));
+    const warm = await warmUp(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
+    await sleep(500);
     const cpu0 = web.cpuMs();
     const ours = await load(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
     const oursCpuMs = web.cpuMs() - cpu0;
@@ -47,8 +54,8 @@ export const run: BenchRun = async () => {
     await r.clean(prefix);
 
     // 2. Baselines, same load, each server in its own process.
-    const bare = await baseline({ mode: 'respond' }, load);
-    const bareAdd = await baseline({ mode: 'add', redisUrl: r.url, prefix: `${prefix}-baseline` }, load);
+    const bare = await baseline({ mode: 'respond' }, load, warmUp);
+    const bareAdd = await baseline({ mode: 'add', redisUrl: r.url, prefix: `${prefix}-baseline` }, load, warmUp);
     await r.clean(`${prefix}-baseline`);
     const raw = await runTsForJson<{ addsPerSecond: number; cpuMs: number }>('bench/processes/raw-bullmq-adds.ts', { redisUrl: r.url, prefix: `${prefix}-raw`, total: 30_000, concurrency: CONNECTIONS });
     await r.clean(`${prefix}-raw`);
@@ -60,7 +67,7 @@ export const run: BenchRun = async () => {
     f('ours: latency max', ours.max, 'ms');
     f('ours: CPU per request', oursCpuMs / ours.total, 'ms');
     f('ours: errors + non-2xx', ours.failures, 'req');
-    f('ours: record versions started', ours.versionsStarted, 'versions');
+    f('ours: record versions started (warm-up and measured run)', warm.versionsStarted + ours.versionsStarted, 'versions');
     f('ours: record versions accepted', accepted, 'versions');
     f('ours: jobs queued (must equal accepted)', jobs, 'jobs');
     f('bare http + JSON.parse: requests/s', bare.load.requestsPerSecond, 'req/s');
@@ -82,9 +89,11 @@ export const run: BenchRun = async () => {
   return figures;
 };
 
-async function baseline(input: Record<string, unknown>, load: (url: string) => Promise<LoadResult>): Promise<{ load: LoadResult; cpuMs: number }> {
+async function baseline(input: Record<string, unknown>, load: (url: string) => Promise<LoadResult>, warmUp: (url: string) => Promise<LoadResult>): Promise<{ load: LoadResult; cpuMs: number }> {
   const child = spawnTs('bench/processes/bare-http.ts', { args: [JSON.stringify(input)] });
   const { port } = await firstJsonLine<{ port: number }>(child);
+  await warmUp(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
+  await sleep(500);
   const cpu0 = cpuMsOf(child.pid!);
   const result = await load(`http://127.0.0.1:${port}/webhooks/odoo/${TOKEN}`);
   const cpuMs = cpuMsOf(child.pid!) - cpu0;
