@@ -116,7 +116,7 @@ export function createApprovalsFeature(options: {
     teams,
     handlers: {
       writeback: {
-        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base(), profile, ...(observer ? { observer } : {}) }),
+        [APPROVAL_JOBS.decide]: (data) => decideApproval(data as ApprovalClick, { ...base(), profile, outage: config.writebackOdooOutage, ...(observer ? { observer } : {}) }),
         [APPROVAL_JOBS.writeBack]: (data, ctx) => writeBackDecision(data as WriteBackJob, ctx, { ...plain, outage: config.writebackOdooOutage, ...(afterOdooWrite ? { afterOdooWrite } : {}) }),
       },
       notify: {

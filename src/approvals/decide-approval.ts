@@ -17,7 +17,8 @@ import { claimChainLevel } from './claim-chain-level.ts';
 import { authorizeClicker } from './authorize-clicker.ts';
 import { decidedText, decisionDetail, sameDeciderText } from './decided-text.ts';
 import type { DelegationLookup } from './delegation-routing.ts';
-import { resolveApprover } from './resolve-approver.ts';
+import { resolveApprover, type ApproverResolution } from './resolve-approver.ts';
+import { isOdooUnreachable, WaitingForOdoo, type OdooOutagePolicy } from './waiting-for-odoo.ts';
 
 export interface DecideApprovalDeps {
   odoo: OdooGateway;
@@ -33,6 +34,12 @@ export interface DecideApprovalDeps {
   delegations?: DelegationLookup;
   /** Odoo users read before: who clicked is known without Odoo (see findOdooUsers). */
   known?: KnownOdooUsers;
+  /**
+   * While Odoo cannot be reached to tell who a never-seen clicker is, the click is checked again
+   * every `retryEveryMs` (no attempt spent) until `giveUpAfterMs` after the click; without it,
+   * the queue's retries with backoff apply.
+   */
+  outage?: OdooOutagePolicy;
 }
 
 export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
@@ -80,7 +87,13 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
     return 'stale';
   }
 
-  const who = await resolveApprover(click.actor, deps);
+  let who: ApproverResolution;
+  try {
+    who = await resolveApprover(click.actor, deps);
+  } catch (err) {
+    if (!isOdooUnreachable(err)) throw err;
+    return waitForOdooToIdentify(click, name, err, deps, tell, audit);
+  }
   if (!who.ok) {
     await tell(who.message);
     await audit('refused', { code: who.code, detail: who.message });
@@ -140,6 +153,32 @@ export async function decideApproval(click: ApprovalClick, deps: DecideApprovalD
   await audit('accepted', { odooLogin: approver.login, detail: decisionDetail(decision) });
   deps.observer?.levelDecided({ ruleName: request.ruleName, level: 1, hoursWaited: deps.rules.businessHours(request.ruleName, new Date(request.requestedAt), new Date(decision.at)) });
   return 'accepted';
+}
+
+/**
+ * Who clicked is not known without Odoo (not a policy approver read ahead, never seen before) and
+ * Odoo cannot be reached: the clicker is told at once that the click is kept, and it is checked
+ * again shortly (nothing is decided meanwhile); past the outage wait, they are told it was not
+ * recorded and to click again.
+ */
+async function waitForOdooToIdentify(
+  click: ApprovalClick,
+  name: string,
+  err: unknown,
+  deps: DecideApprovalDeps,
+  tell: (text: string) => Promise<void>,
+  audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
+): Promise<DecideOutcome> {
+  const waitedMs = deps.now().getTime() - Date.parse(click.clickedAt);
+  if (deps.outage && waitedMs >= deps.outage.giveUpAfterMs) {
+    const text = `Odoo could not be reached for ${waitedMs < 120_000 ? `${Math.round(waitedMs / 1000)} s` : `${Math.round(waitedMs / 60_000)} min`} to check who you are in Odoo, so your click on ${name} was not recorded. Click again once Odoo is back.`;
+    await tell(text);
+    await audit('refused', { code: 'odoo_unreachable', detail: text });
+    return 'refused';
+  }
+  await tell(`Odoo cannot be reached right now to check who you are in Odoo. Your click on ${name} is kept and checked as soon as Odoo answers; nothing is decided until then.`);
+  if (deps.outage) throw new WaitingForOdoo(deps.outage.retryEveryMs, { cause: err });
+  throw err;
 }
 
 /** Within this window, the same answer to the same person about the same card is sent once. */

@@ -1,4 +1,5 @@
-import { BusinessRefusal, CodedError, isRetryable } from '../errors/coded-error.ts';
+import { BusinessRefusal, isRetryable } from '../errors/coded-error.ts';
+import { isOdooUnreachable, WaitingForOdoo, type OdooOutagePolicy } from './waiting-for-odoo.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { ApprovalStore } from '../ports/approval-store.ts';
 import type { JobContext, JobQueue } from '../ports/job-queue.ts';
@@ -32,31 +33,6 @@ export interface WriteBackDeps {
   /** Called once Odoo is written, before the bookkeeping: a test's fault hook (adapters/runtime/test-fault-hooks.ts). */
   afterOdooWrite?: () => void;
 }
-
-/**
- * An Odoo outage does not spend the write-back's attempts (with exponential backoff they would
- * run out, or leave minutes between tries, long before Odoo is back): the job tries again every
- * `retryEveryMs` until Odoo answers, and gives up only after `giveUpAfterMs` of outage. The card
- * says "waiting for Odoo" meanwhile.
- */
-export interface OdooOutagePolicy {
-  retryEveryMs: number;
-  giveUpAfterMs: number;
-}
-
-/** Thrown to have the queue run the job again after `retryAfterMs`, without spending an attempt. */
-export class WaitingForOdoo extends CodedError {
-  constructor(
-    readonly retryAfterMs: number,
-    options: { cause: unknown },
-  ) {
-    super('waiting_for_odoo', 'Odoo cannot be reached; the write-back tries again shortly', true, options);
-    this.name = 'WaitingForOdoo';
-  }
-}
-
-/** Odoo could not be reached or answered in time (refused, reset, timeout, 502/503/504). */
-const odooUnreachable = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'odoo_transient';
 
 /**
  * Writes one decision to Odoo, exactly once, however often the job runs: it re-reads the PO
@@ -98,7 +74,7 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
       await ensureNote(request, decision, deps);
       deps.afterOdooWrite?.();
     } catch (err) {
-      if (deps.outage && odooUnreachable(err)) {
+      if (deps.outage && isOdooUnreachable(err)) {
         await waitForOdoo(request, err, deps.outage, deps);
         // The outage outlasted its wait: the job ends here (another attempt would only wait again).
         const gaveUp = new BusinessRefusal('odoo_unreachable', `Odoo could not be reached for ${Math.round(deps.outage.giveUpAfterMs / 1000)} s (${err instanceof Error ? err.message : String(err)})`, { cause: err });

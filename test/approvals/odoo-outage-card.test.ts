@@ -122,6 +122,39 @@ describe('a click while Odoo is down', () => {
     expect(h.slack.callsOf('chat.postMessage').filter((c) => c.body.channel === 'D0BUYER' && String(c.body.text).includes(po.name))).toHaveLength(0);
   }, 30_000);
 
+  it('tells a clicker the bot has never identified that the click is kept, and answers it within seconds of Odoo coming back', async () => {
+    const po = await h.createWaitingPo({ amount: 7500 });
+    const card = await h.waitForCard(po.name);
+    h.proxy.down();
+    const clicked = Date.now();
+    await h.click('warehouse', card, 'approve'); // not a policy approver: who they are in Odoo is not known ahead
+    await msUntil(() => h.ephemeralsTo('warehouse').some((t) => t.includes(`Your click on ${po.name} is kept and checked as soon as Odoo answers`)), 3_000, 'the clicker told the click is kept');
+    const toKept = Date.now() - clicked;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(h.ephemeralsTo('warehouse').filter((t) => t.includes('is kept'))).toHaveLength(1); // told once, though checked again and again
+    h.proxy.up();
+    const back = Date.now();
+    await msUntil(() => h.ephemeralsTo('warehouse').some((t) => t.includes(`You are not an approver of ${po.name}`)), 5_000, 'the click answered after Odoo came back');
+    const backToAnswer = Date.now() - back;
+    expect(await h.admin.readState(po.id)).toBe('to approve');
+    expect((await h.bot.approvals.store.openFor(po.id))?.status).toBe('pending');
+    expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.code === 'not_an_approver')).toHaveLength(1);
+    process.stdout.write(`[odoo-outage] unknown clicker: click -> "kept" ${toKept} ms, Odoo back -> answered ${backToAnswer} ms\n`);
+  }, 30_000);
+
+  it('tells a clicker the bot could not identify, once the outage outlasts the wait, that the click was not recorded', async () => {
+    const po = await h.createWaitingPo({ amount: 7600 });
+    const card = await h.waitForCard(po.name);
+    h.proxy.down();
+    await h.click('helen', card, 'approve');
+    await msUntil(() => h.ephemeralsTo('helen').some((t) => t.includes(`your click on ${po.name} was not recorded. Click again once Odoo is back`)), (WAIT_SECONDS + 5) * 1000, 'the clicker told the click was not recorded');
+    h.proxy.up();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await h.bot.approvals.store.openFor(po.id))?.status).toBe('pending');
+    expect((await h.bot.approvals.audit.forOrder(po.id)).filter((a) => a.code === 'odoo_unreachable' && a.outcome === 'refused')).toHaveLength(1);
+    expect(await h.bot.queues.writeback.getFailedCount()).toBe(0);
+  }, 30_000);
+
   it('tells the clicker privately when the wait is over, and their Retry writes the decision once however often it is pressed', async () => {
     const po = await h.createWaitingPo({ amount: 7100 });
     const card = await h.waitForCard(po.name);
