@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChatUserRef } from '../../../src/approvals/approval-card-view.ts';
-import type { DecisionAnswer, RequestDecision } from '../../../src/requests/decide-request.ts';
-import type { OpenFormOutcome } from '../../../src/requests/open-request-form.ts';
 import { looksLikeRequest } from '../../../src/requests/parse-request-words.ts';
 import type { RequestForm } from '../../../src/requests/purchase-request.ts';
-import type { RequestSubmission, SubmitOutcome } from '../../../src/requests/submit-request.ts';
+import type { RequestChatUseCases } from '../../../src/requests/request-chat-use-cases.ts';
 import type { CardAction } from '../invoke/card-action.ts';
 import { teamsActor } from '../invoke/clicker.ts';
 import { invokeAnswer, type InvokeAnswer } from '../invoke/invoke-response.ts';
@@ -16,12 +14,7 @@ import { cardMessage } from '../teams-messages.ts';
 import type { MessageHandler } from '../teams-routes.ts';
 import { REQUEST_VERBS, requestFiledCard, requestFormCard } from './request-cards.ts';
 
-export interface RequestTeamsDeps {
-  openForm(chat: ChatUserRef, words: string): Promise<OpenFormOutcome>;
-  products(text: string): Promise<Array<{ id: number; label: string }>>;
-  vendors(text: string): Promise<Array<{ id: number; name: string }>>;
-  submit(s: RequestSubmission): Promise<SubmitOutcome>;
-  decide(d: RequestDecision): Promise<DecisionAnswer>;
+export interface RequestTeamsDeps extends RequestChatUseCases {
   members: Pick<RedisMemberDirectory, 'get'>;
   logger: Logger;
 }

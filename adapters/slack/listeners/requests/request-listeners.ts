@@ -1,10 +1,9 @@
 import type { App, BlockAction, ButtonAction, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ChatUserRef } from '../../../../src/approvals/approval-card-view.ts';
-import type { DecisionAnswer, RequestDecision } from '../../../../src/requests/decide-request.ts';
-import type { OpenFormOutcome } from '../../../../src/requests/open-request-form.ts';
-import type { RequestSubmission, SubmitOutcome } from '../../../../src/requests/submit-request.ts';
+import type { RequestSubmission } from '../../../../src/requests/submit-request.ts';
 import type { MyRequestLine } from '../../../../src/requests/my-requests.ts';
+import type { RequestChatUseCases } from '../../../../src/requests/request-chat-use-cases.ts';
 import { REQUEST_CARD, renderRequestTextModal } from '../../blocks/request-card.ts';
 import { REQUEST_FORM, readRequestForm, readRequestFormMetadata, renderRequestForm, requestOpenButton } from '../../blocks/request-form.ts';
 import { bk, type Block } from '../../blocks/block-kit.ts';
@@ -12,12 +11,7 @@ import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { link } from '../../blocks/status-format.ts';
 
 /** The purchase-request use cases, bound (the requests feature builds them). */
-export interface RequestSlackDeps {
-  openForm(chat: ChatUserRef, words: string): Promise<OpenFormOutcome>;
-  products(text: string): Promise<Array<{ id: number; label: string }>>;
-  vendors(text: string): Promise<Array<{ id: number; name: string }>>;
-  submit(s: RequestSubmission): Promise<SubmitOutcome>;
-  decide(d: RequestDecision): Promise<DecisionAnswer>;
+export interface RequestSlackDeps extends RequestChatUseCases {
   mine(chat: ChatUserRef): Promise<{ ok: true; lines: MyRequestLine[] } | { ok: false; message: string }>;
   logger: Logger;
 }
