@@ -106,9 +106,13 @@ export class RedisApprovalStore implements ApprovalStore {
   }
 
   async update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null> {
+    return (await this.change(requestId, change))?.request ?? null;
+  }
+
+  async change(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<{ request: ApprovalRequest; changed: boolean } | null> {
     const key = this.reqKey(requestId);
     const outcome = await changeDocument<ApprovalRequest>(this.redis, key, change, async (rev, after) => (await this.redis.eval(CAS, 1, key, rev, JSON.stringify(after), String(Number(rev) + 1))) === 1);
-    return outcome?.after ?? null;
+    return outcome ? { request: outcome.after, changed: outcome.after !== outcome.before } : null;
   }
 
   async addCard(requestId: string, card: PostedMessage): Promise<ApprovalRequest | null> {

@@ -213,14 +213,10 @@ async function retryWriteBack(
     await audit('refused', { code: 'not_the_decider', detail: text });
     return 'refused';
   }
-  // Only the press that moves the write-back from failed to queued re-queues and audits it: the
-  // store returns a fresh copy even when nothing changed, so whether this press won is tracked here.
-  let won = false;
-  const updated = await deps.store.update(request.id, (r) => {
-    won = r.writeback?.state === 'failed';
-    return won ? { ...r, writeback: { state: 'queued' } } : r;
-  });
-  if (!updated || !won) return 'refused';
+  // Only the press that moves the write-back from failed to queued re-queues and audits it.
+  const changed = await deps.store.change(request.id, (r) => (r.writeback?.state === 'failed' ? { ...r, writeback: { state: 'queued' } } : r));
+  if (!changed?.changed) return 'refused';
+  const updated = changed.request;
   const job: WriteBackJob = { requestId: request.id, decisionId: d.id };
   await deps.queue.enqueue('writeback', APPROVAL_JOBS.writeBack, job, { jobId: jobId(d.id, 'retry', `r${updated.revision}`) });
   await enqueueCardUpdates(deps.queue, updated);

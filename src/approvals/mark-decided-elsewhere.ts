@@ -21,12 +21,14 @@ export async function markDecidedElsewhere(
   deps: { store: ApprovalStore; queue: JobQueue; now: () => Date },
   by: string | null = null,
 ): Promise<boolean> {
-  const updated = await deps.store.update(requestId, (r) =>
+  // Only the caller that closed it acts (a webhook and the scan may both see the PO leave).
+  const changed = await deps.store.change(requestId, (r) =>
     r.status === 'pending'
       ? { ...r, status: 'decided_elsewhere', elsewhere: { outcome: odooState ? (OUTCOME[odooState] ?? 'changed') : 'cancelled', by, at: deps.now().toISOString() } }
       : r,
   );
-  if (!updated || updated.status !== 'decided_elsewhere') return false;
+  if (!changed?.changed) return false;
+  const updated = changed.request;
   await deps.store.close(requestId);
   await enqueueCardUpdates(deps.queue, updated);
   return true;

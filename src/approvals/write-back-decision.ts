@@ -107,12 +107,9 @@ export async function writeBackDecision(job: WriteBackJob, ctx: Pick<JobContext,
  * ApprovalRequest.odooWriteStarted). False when the request no longer holds this decision.
  */
 async function markWriteStarted(request: ApprovalRequest, decision: Decision, deps: WriteBackDeps): Promise<boolean> {
-  let holds = false;
-  await deps.store.update(request.id, (r) => {
-    holds = r.decision?.id === decision.id && r.writeback?.state !== 'written';
-    return holds && r.odooWriteStarted !== decision.id ? { ...r, odooWriteStarted: decision.id } : r;
-  });
-  return holds;
+  const holds = (r: ApprovalRequest) => r.decision?.id === decision.id && r.writeback?.state !== 'written';
+  const after = await deps.store.update(request.id, (r) => (holds(r) && r.odooWriteStarted !== decision.id ? { ...r, odooWriteStarted: decision.id } : r));
+  return after !== null && holds(after);
 }
 
 /** "Dana Okafor", or "Dana Okafor on behalf of Avery Quinn" for a delegate's decision. */

@@ -36,6 +36,12 @@ export interface ApprovalStore {
   claimLevelDecision(requestId: string, version: string, level: number, decision: Decision): Promise<LevelClaimResult>;
   /** Applies a change atomically (optimistic retry); bumps the revision. Null if missing. */
   update(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<ApprovalRequest | null>;
+  /**
+   * `update` that also says whether this call changed the request (`change` returned a new object
+   * for the revision it was written on), for callers where only the one that made a change acts
+   * on it: of concurrent callers making the same change, exactly one gets `changed: true`.
+   */
+  change(requestId: string, change: (r: ApprovalRequest) => ApprovalRequest): Promise<{ request: ApprovalRequest; changed: boolean } | null>;
   addCard(requestId: string, card: PostedMessage): Promise<ApprovalRequest | null>;
   /** The PO no longer has an open request; a later `to approve` opens a new one. */
   close(requestId: string): Promise<void>;

@@ -46,6 +46,15 @@ describe('RedisApprovalStore', () => {
     expect(await store.claimDecision('missing-id', 'v1', decisionBy('U1'))).toEqual({ won: false, why: 'missing', request: null });
   });
 
+  it('says which of 20 concurrent callers making the same change made it: exactly one', async () => {
+    await store.open(pendingRequest({ orderId: 46, id: 'po-46-x' }));
+    const close = (r: Parameters<Parameters<RedisApprovalStore['change']>[1]>[0]) => (r.status === 'pending' ? { ...r, status: 'decided_elsewhere' as const } : r);
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.change('po-46-x', close)));
+    expect(results.filter((r) => r?.changed)).toHaveLength(1);
+    expect(results.every((r) => r?.request.status === 'decided_elsewhere')).toBe(true);
+    expect(await store.change('missing-id', close)).toBeNull();
+  });
+
   it('keeps concurrent updates (no lost write) and bumps the revision each time', async () => {
     await store.open(pendingRequest({ orderId: 44, id: 'po-44-x' }));
     await Promise.all(Array.from({ length: 30 }, (_, i) => store.addCard('po-44-x', { platform: 'slack', channel: 'C1', messageId: `1700000000.${i}` })));
