@@ -1,5 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
+import pino from 'pino';
+import { closeQueues, createQueues } from '../adapters/queue/bullmq-queues.ts';
+import { intakeStreamKey } from '../adapters/queue/intake-stream.ts';
+import { startIntakeRelay } from '../adapters/queue/relay-intake.ts';
 import { startFakeSlackApi } from '../test/fakes/fake-slack-api.ts';
 import { freePort } from '../adapters/store/ensure-redis.ts';
 import type { BenchFigure, BenchRun } from './bench-types.ts';
@@ -21,7 +25,7 @@ interface LoadResult { requestsPerSecond: number; total: number; p50: number; p9
  * Webhook intake as Odoo drives it, measured side by side in one run, each server in its own
  * process and autocannon in another (200 connections, each record version POSTed three times),
  * each server measured after a few seconds of the same load to warm it up:
- * - ours: `npm run web` (token, body limit, JSON, zod, Redis dedupe, BullMQ add, 202/200);
+ * - ours: `npm run web` (token, body limit, JSON, zod, Redis dedupe, intake stream XADD, 202/200);
  * - bare node:http + JSON.parse, the same body and load (the HTTP ceiling of this machine);
  * - bare node:http + JSON.parse + one BullMQ add per request (the ceiling with the queue);
  * - raw BullMQ adds, 200 in flight (the queue's own speed).
@@ -50,6 +54,9 @@ export const run: BenchRun = async () => {
     await sleep(500);
     await web.stop();
     const accepted = await countKeys(r, `${prefix}:once:odoo-event:*`);
+    const relayStarted = Date.now();
+    await relayIntake(r, prefix);
+    const relayMs = Date.now() - relayStarted;
     const jobs = await countJobs(r, `${prefix}:scan`);
     await r.clean(prefix);
 
@@ -70,6 +77,7 @@ export const run: BenchRun = async () => {
     f('ours: record versions started (warm-up and measured run)', warm.versionsStarted + ours.versionsStarted, 'versions');
     f('ours: record versions accepted', accepted, 'versions');
     f('ours: jobs queued (must equal accepted)', jobs, 'jobs');
+    f('ours: relaying the intake stream into BullMQ (after the load)', relayMs, 'ms', { entries: accepted });
     f('bare http + JSON.parse: requests/s', bare.load.requestsPerSecond, 'req/s');
     f('bare http + JSON.parse: latency p99', bare.load.p99, 'ms');
     f('bare http + JSON.parse: CPU per request', bare.cpuMs / bare.load.total, 'ms');
@@ -112,6 +120,19 @@ async function countKeys(r: { redis: Redis }, pattern: string): Promise<number> 
 }
 
 /** Jobs of a BullMQ queue in any state (the web process only adds: they all wait). */
+/**
+ * The web process took the versions in as intake stream entries; a worker's relay moves them into
+ * the scan queue. The relay runs here (no worker process, whose scan jobs would read Odoo and be
+ * trimmed once done), until the stream is empty.
+ */
+async function relayIntake(r: { redis: Redis }, prefix: string): Promise<void> {
+  const queues = createQueues(r.redis, prefix);
+  const relay = await startIntakeRelay({ connection: r.redis, prefix, queues, logger: pino({ level: 'warn' }) });
+  while ((await r.redis.xlen(intakeStreamKey(prefix))) > 0) await sleep(50);
+  await relay.close();
+  await closeQueues(queues);
+}
+
 async function countJobs(r: { redis: Redis }, queueKey: string): Promise<number> {
   const [wait, prioritized, delayed] = await Promise.all([r.redis.llen(`${queueKey}:wait`), r.redis.zcard(`${queueKey}:prioritized`), r.redis.zcard(`${queueKey}:delayed`)]);
   return wait + prioritized + delayed;

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { chatAddress } from '../../src/alerts/lifecycle/chat-address.ts';
 import type { Config } from '../../src/config/parse-config.ts';
-import type { JobHandlers } from '../../src/ports/job-queue.ts';
+import type { JobHandlers, JobQueue } from '../../src/ports/job-queue.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import { createHttpApp, finishHttpApp, listen } from '../http/create-http-app.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
@@ -15,7 +15,9 @@ import { createMetrics, type Metrics } from '../http/metrics.ts';
 import type { ReadinessCheck } from '../http/readiness.ts';
 import { registerHealthRoutes } from '../http/routes/health.ts';
 import { registerOdooWebhookRoute } from '../http/routes/odoo-webhook.ts';
-import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../queue/bullmq-queues.ts';
+import { closeQueues, createQueues, type BullQueues } from '../queue/bullmq-queues.ts';
+import { StreamIntakeQueue } from '../queue/intake-stream.ts';
+import { startIntakeRelay } from '../queue/relay-intake.ts';
 import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
 import { ensureRedis } from '../store/ensure-redis.ts';
 import { createIntakeRedis, createRedis, whenReady } from '../store/redis-connection.ts';
@@ -156,17 +158,16 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     let url: string | undefined;
     let started = false;
     let closeServer: (() => Promise<void>) | undefined;
-    let intake: BullJobQueue | undefined;
+    let intake: JobQueue | undefined;
     if (options.http) {
-      // Clicks and webhooks wait for their one Redis round trip: their own fail-fast connection.
+      // Clicks and webhooks wait for their one Redis round trip: their own fail-fast connection,
+      // and one XADD each to the intake stream, which the workers' relay moves into BullMQ.
       const intakeConnection = createIntakeRedis(ensured.url);
       intakeConnection.on('error', (err) => logger.warn({ err: err.message }, 'redis intake connection error'));
-      const intakeQueues = createQueues(intakeConnection, config.redis.keyPrefix);
       closers.push(async () => {
-        await closeQueues(intakeQueues);
         await intakeConnection.quit().catch(() => intakeConnection.disconnect());
       });
-      intake = new BullJobQueue(intakeQueues);
+      intake = new StreamIntakeQueue(intakeConnection, config.redis.keyPrefix);
       await whenReady(intakeConnection);
       app = createHttpApp(logger);
       app.use((req, res, next) => {
@@ -252,6 +253,9 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
       });
       const pool = startWorkers({ connection: redis, prefix: config.redis.keyPrefix, handlers, logger, concurrency: config.workerConcurrency, lockDurationMs: config.jobLockMs });
       runtime.workerPool = pool;
+      // What the web processes took in (clicks, webhooks) goes from the intake stream into its queue.
+      const relay = await startIntakeRelay({ connection: redis, prefix: config.redis.keyPrefix, queues, logger });
+      closers.push(() => relay.close());
       // Jobs get what is left of SHUTDOWN_TIMEOUT_MS after the HTTP server closed, less a moment to close connections.
       closers.push(() => pool.close(Math.max(500, config.shutdownTimeoutMs - (Date.now() - stopStartedAt) - Math.min(500, config.shutdownTimeoutMs / 10))));
       await approvals.schedule();
