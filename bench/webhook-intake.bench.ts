@@ -28,6 +28,7 @@ interface LoadResult { requestsPerSecond: number; total: number; p50: number; p9
  * - ours: `npm run web` (token, body limit, JSON, zod, Redis dedupe, intake stream XADD, 202/200);
  * - bare node:http + JSON.parse, the same body and load (the HTTP ceiling of this machine);
  * - bare node:http + JSON.parse + one BullMQ add per request (the ceiling with the queue);
+ * - bare node:http + JSON.parse + one XADD per request (the ceiling with the bot's intake stream);
  * - raw BullMQ adds, 200 in flight (the queue's own speed).
  * Afterwards, ours must have queued exactly one job per accepted record version.
  */
@@ -63,6 +64,7 @@ export const run: BenchRun = async () => {
     // 2. Baselines, same load, each server in its own process.
     const bare = await baseline({ mode: 'respond' }, load, warmUp);
     const bareAdd = await baseline({ mode: 'add', redisUrl: r.url, prefix: `${prefix}-baseline` }, load, warmUp);
+    const bareXadd = await baseline({ mode: 'xadd', redisUrl: r.url, prefix: `${prefix}-baseline` }, load, warmUp);
     await r.clean(`${prefix}-baseline`);
     const raw = await runTsForJson<{ addsPerSecond: number; cpuMs: number }>('bench/processes/raw-bullmq-adds.ts', { redisUrl: r.url, prefix: `${prefix}-raw`, total: 30_000, concurrency: CONNECTIONS });
     await r.clean(`${prefix}-raw`);
@@ -84,10 +86,14 @@ export const run: BenchRun = async () => {
     f('bare http + one BullMQ add: requests/s', bareAdd.load.requestsPerSecond, 'req/s');
     f('bare http + one BullMQ add: latency p99', bareAdd.load.p99, 'ms');
     f('bare http + one BullMQ add: CPU per request', bareAdd.cpuMs / bareAdd.load.total, 'ms');
+    f('bare http + one XADD: requests/s', bareXadd.load.requestsPerSecond, 'req/s');
+    f('bare http + one XADD: latency p99', bareXadd.load.p99, 'ms');
+    f('bare http + one XADD: CPU per request', bareXadd.cpuMs / bareXadd.load.total, 'ms');
     f('raw BullMQ adds/s (200 in flight)', raw.addsPerSecond, 'adds/s');
     f('ratio ours / bare http + one BullMQ add (req/s)', ours.requestsPerSecond / bareAdd.load.requestsPerSecond, 'x');
     f('ratio ours / bare http + JSON.parse (req/s)', ours.requestsPerSecond / bare.load.requestsPerSecond, 'x');
     f('ratio ours / bare http + one BullMQ add (p99)', ours.p99 / Math.max(1, bareAdd.load.p99), 'x');
+    f('ratio ours / bare http + one XADD (req/s)', ours.requestsPerSecond / bareXadd.load.requestsPerSecond, 'x');
   } finally {
     await slack.stop();
     await odoo.stop();
@@ -119,7 +125,6 @@ async function countKeys(r: { redis: Redis }, pattern: string): Promise<number> 
   }
 }
 
-/** Jobs of a BullMQ queue in any state (the web process only adds: they all wait). */
 /**
  * The web process took the versions in as intake stream entries; a worker's relay moves them into
  * the scan queue. The relay runs here (no worker process, whose scan jobs would read Odoo and be
@@ -133,6 +138,7 @@ async function relayIntake(r: { redis: Redis }, prefix: string): Promise<void> {
   await closeQueues(queues);
 }
 
+/** Jobs of a BullMQ queue in any state (only the relay added: they all wait). */
 async function countJobs(r: { redis: Redis }, queueKey: string): Promise<number> {
   const [wait, prioritized, delayed] = await Promise.all([r.redis.llen(`${queueKey}:wait`), r.redis.zcard(`${queueKey}:prioritized`), r.redis.zcard(`${queueKey}:delayed`)]);
   return wait + prioritized + delayed;

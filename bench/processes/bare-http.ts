@@ -5,11 +5,15 @@ import { Redis } from 'ioredis';
 /**
  * The baseline server of the HTTP benches, in its own process: bare node:http that reads the body,
  * parses it (JSON, or Slack's form), and answers; with `add`, one BullMQ add per request first,
- * with a job id derived from the body as the bot does (a repeat is one more round trip, no job).
- * Input (argv[2], JSON): { mode: 'respond' | 'add', redisUrl?, prefix? }. Prints { port }.
+ * with a job id derived from the body as the bot does (a repeat is one more round trip, no job);
+ * with `xadd`, one XADD of the parsed body to a stream instead (the Redis work of the bot's intake).
+ * Input (argv[2], JSON): { mode: 'respond' | 'add' | 'xadd', redisUrl?, prefix? }. Prints { port }.
  */
-const input = JSON.parse(process.argv[2] ?? '{}') as { mode: 'respond' | 'add'; redisUrl?: string; prefix?: string };
+const input = JSON.parse(process.argv[2] ?? '{}') as { mode: 'respond' | 'add' | 'xadd'; redisUrl?: string; prefix?: string };
 const queue = input.mode === 'add' ? new Queue('scan', { connection: new Redis(input.redisUrl!, { maxRetriesPerRequest: null }), prefix: input.prefix! }) : null;
+// As the bot's intake connection: auto-pipelined, no offline queue.
+const stream = input.mode === 'xadd' ? new Redis(input.redisUrl!, { enableAutoPipelining: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+if (stream) await new Promise((ready) => stream.once('ready', ready));
 let counter = 0;
 
 const server = createServer((req, res) => {
@@ -32,6 +36,7 @@ const server = createServer((req, res) => {
       return;
     }
     const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"accepted"}');
+    if (stream) return void stream.xadd(`${input.prefix!}:baseline-intake`, '*', 'i', jobId, 'd', JSON.stringify(data)).then(answer, () => res.writeHead(500).end());
     if (!queue) return answer();
     queue.add('baseline', data, { jobId }).then(answer, () => res.writeHead(500).end());
   });
@@ -44,5 +49,6 @@ server.listen(0, '127.0.0.1', () => {
 process.on('SIGTERM', () => {
   server.close();
   server.closeAllConnections();
+  stream?.disconnect();
   void (queue ? queue.close() : Promise.resolve()).then(() => process.exit(0));
 });

@@ -51,8 +51,8 @@ export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided'
  */
 export async function decideApproval(click: ApprovalClick, deps: DecideApprovalDeps): Promise<DecideOutcome> {
   const request = await deps.store.get(click.requestId);
-  const tell = (text: string) =>
-    enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, onceKey(click, text, deps.now()));
+  const tell = (text: string, key = onceKey(click, text, deps.now())) =>
+    enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, key);
   if (!request) {
     await tell('This approval request is no longer known to the bot. Open the PO in Odoo to see where it stands.');
     return 'missing';
@@ -166,7 +166,7 @@ async function waitForOdooToIdentify(
   name: string,
   err: unknown,
   deps: DecideApprovalDeps,
-  tell: (text: string) => Promise<void>,
+  tell: (text: string, key?: string) => Promise<void>,
   audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
 ): Promise<DecideOutcome> {
   const waitedMs = deps.now().getTime() - Date.parse(click.clickedAt);
@@ -176,7 +176,9 @@ async function waitForOdooToIdentify(
     await audit('refused', { code: 'odoo_unreachable', detail: text });
     return 'refused';
   }
-  await tell(`Odoo cannot be reached right now to check who you are in Odoo. Your click on ${name} is kept and checked as soon as Odoo answers; nothing is decided until then.`);
+  // Said once per click, though the click is checked again every second: keyed on the click, not
+  // on a time window (a window boundary between two checks would say it twice).
+  await tell(`Odoo cannot be reached right now to check who you are in Odoo. Your click on ${name} is kept and checked as soon as Odoo answers; nothing is decided until then.`, jobId('answer-kept', click.clickId));
   if (deps.outage) throw new WaitingForOdoo(deps.outage.retryEveryMs, { cause: err });
   throw err;
 }
@@ -199,7 +201,7 @@ async function retryWriteBack(
   request: ApprovalRequest,
   click: ApprovalClick,
   deps: DecideApprovalDeps,
-  tell: (text: string) => Promise<void>,
+  tell: (text: string, key?: string) => Promise<void>,
   audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
 ): Promise<DecideOutcome> {
   const d = request.decision;

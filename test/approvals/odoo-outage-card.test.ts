@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVAL_JOBS } from '../../src/approvals/approval-jobs.ts';
 import { blocksOf, buttonsOf, startApprovalHarness, SLACK_USERS, type ApprovalHarness } from '../support/approval-harness.ts';
 import { waitFor } from '../support/spawn-bot.ts';
@@ -17,6 +17,8 @@ afterAll(async () => {
   h?.proxy.up();
   await h?.close();
 });
+// A test that fails while Odoo is cut off must not leave the next one without Odoo.
+afterEach(() => h?.proxy.up());
 
 /** Polls `probe` every 20 ms; resolves with the milliseconds it took. */
 async function msUntil(probe: () => boolean | Promise<boolean>, ms: number, what: string): Promise<number> {
