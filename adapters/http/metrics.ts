@@ -19,7 +19,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-chil
  * One registry per process (not the global one) so tests can build several apps side by side.
  * Queue gauges are read from Redis at scrape time: they are shared by every process of the bot.
  */
-export function createMetrics(queues?: BullQueues): Metrics {
+export function createMetrics(queues?: BullQueues, options: { intakeBacklog?: () => Promise<number> } = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const webhookRequests = new Counter({ name: 'chatops_webhook_requests_total', help: 'Webhook requests by source and outcome', labelNames: ['source', 'outcome'] as const, registers: [registry] });
@@ -65,6 +65,17 @@ export function createMetrics(queues?: BullQueues): Metrics {
       async collect() {
         this.reset();
         for (const [name, queue] of Object.entries(queues)) this.set({ queue: name }, await queue.getFailedCount());
+      },
+    });
+  }
+  const intakeBacklog = options.intakeBacklog;
+  if (intakeBacklog) {
+    new Gauge({
+      name: 'chatops_intake_backlog',
+      help: 'Clicks and webhooks taken in by the web processes and not yet moved into their queue by a worker (the intake stream)',
+      registers: [registry],
+      async collect() {
+        this.set(await intakeBacklog());
       },
     });
   }

@@ -42,7 +42,7 @@ const FORGET_CONSUMER_AFTER_MS = 24 * 3600 * 1000;
 export async function startIntakeRelay(options: IntakeRelayOptions): Promise<IntakeRelay> {
   const key = intakeStreamKey(options.prefix);
   const me = options.consumer ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const claimIdleMs = options.claimIdleMs ?? 15_000;
+  const claimIdleMs = options.claimIdleMs ?? 5_000;
   const blockMs = options.blockMs ?? 1_000;
   const batch = options.batch ?? 200;
   const log = options.logger;

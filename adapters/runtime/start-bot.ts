@@ -16,7 +16,7 @@ import type { ReadinessCheck } from '../http/readiness.ts';
 import { registerHealthRoutes } from '../http/routes/health.ts';
 import { registerOdooWebhookRoute } from '../http/routes/odoo-webhook.ts';
 import { closeQueues, createQueues, type BullQueues } from '../queue/bullmq-queues.ts';
-import { StreamIntakeQueue } from '../queue/intake-stream.ts';
+import { intakeStreamKey, StreamIntakeQueue } from '../queue/intake-stream.ts';
 import { startIntakeRelay } from '../queue/relay-intake.ts';
 import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
 import { ensureRedis } from '../store/ensure-redis.ts';
@@ -140,7 +140,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
 
     const queues = createQueues(redis, config.redis.keyPrefix);
     closers.push(() => closeQueues(queues));
-    const metrics = createMetrics(queues);
+    const metrics = createMetrics(queues, { intakeBacklog: () => redis.xlen(intakeStreamKey(config.redis.keyPrefix)) });
     const events = createEventsFeature({ subscribers: eventSubscribers, redis, prefix: config.redis.keyPrefix, queues, logger, now });
     events.registerMetrics(metrics.registry);
 

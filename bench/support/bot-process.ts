@@ -33,7 +33,7 @@ export function botEnv(options: { port: number; redisUrl: string; prefix: string
  */
 export async function startBotProcess(role: 'web' | 'worker', env: Record<string, string>): Promise<BotProcess> {
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const nodeArgs = profileDir && role === 'web' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeArgs = profileDir && role === 'web' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...(process.env.BENCH_PROFILE_INTERVAL_US ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL_US}`] : [])] : [];
   const child = spawnTs(`adapters/runtime/${role}.ts`, { env, nodeArgs, stdout: 'ignore' });
   // /readyz answers 503 `starting` until every route is mounted (and Redis and Odoo answer).
   if (role === 'web') await waitForHttp(`http://127.0.0.1:${env.PORT}/readyz`);

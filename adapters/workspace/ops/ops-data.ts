@@ -25,6 +25,8 @@ export interface OpenApprovalRow {
 export interface OpsData {
   at: string;
   queues: QueueRow[];
+  /** Clicks and webhooks taken in and not yet in their queue (chatops_intake_backlog); null when not measured. */
+  intakeBacklog: number | null;
   approvals: OpenApprovalRow[];
   webhooks: Array<{ source: string; outcome: string; count: number }>;
   /** Open exceptions by type, state and age bucket (chatops_alert_open). */
@@ -85,5 +87,6 @@ export async function readOpsData(deps: { queues: BullQueues; store: RedisApprov
     kind: String(v.labels.kind ?? ''), category: String(v.labels.category ?? ''), provider: String(v.labels.provider ?? ''), ratio: v.value,
   }));
   const dependencies = (await gauge('chatops_dependency_up')).map((v) => ({ name: String(v.labels.dependency ?? ''), up: v.value === 1, required: v.labels.required === 'true' }));
-  return { at: now.toISOString(), queues, approvals, webhooks, exceptions, agreement, dependencies };
+  const intakeBacklog = (await gauge('chatops_intake_backlog'))[0]?.value ?? null;
+  return { at: now.toISOString(), queues, intakeBacklog, approvals, webhooks, exceptions, agreement, dependencies };
 }
