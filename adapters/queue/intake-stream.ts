@@ -48,10 +48,10 @@ export function readIntakeFields(fields: string[]): IntakeEntry | null {
 /**
  * The web process's JobQueue: a job is one XADD to the intake stream, and the worker's relay
  * (relay-intake.ts) adds it to its BullMQ queue under the same job id. Why not BullMQ's add here:
- * a click or a webhook must be durable before it is answered, and measured side by side on one
- * connection per request (`npm run bench -- approval-clicks`), BullMQ's add cost the web process
- * about 0.25 ms of CPU per request against 0.07 ms for one XADD, on an answer that costs 0.25 ms
- * itself. The entry is as durable as the job (same Redis, same AOF); the relay's consumer group
+ * a click or a webhook must be durable before it is answered, and measured side by side on bare
+ * node:http, one connection per request (`npm run bench -- approval-clicks`), BullMQ's add cost
+ * 0.07 ms of CPU per request in a warmed-up process (0.25 ms after a single burst) against 0.02 ms
+ * (0.07 ms) for one XADD, on an answer that costs 0.16 ms itself. The entry is as durable as the job (same Redis, same AOF); the relay's consumer group
  * hands a dead relay's entries to another, and the job id keeps a re-relayed entry one job.
  */
 export class StreamIntakeQueue implements JobQueue {
