@@ -34,7 +34,8 @@ type Payload = { type?: unknown; actions?: unknown; response_url?: unknown; user
  * The hot path of the bot, on the HTTP server's fast lane (in front of express and Bolt):
  * Approve, Details and Retry clicks on approval cards. Each costs what it must: the signature
  * (HMAC, timestamp with the injected clock and the wall clock), one form and one JSON parse, the
- * click's schema, one queue add, the ack. The ack waits for the queue add, so an acked click is a
+ * click's schema, one queue add (one XADD to the intake stream, adapters/queue/intake-stream.ts),
+ * the ack. The ack waits for the queue add, so an acked click is a
  * recorded one; when the add fails or Redis is away, the ack still goes out in time and the
  * clicker is told privately (response_url) to click again. Measured with --cpu-prof (`npm run bench
  * -- approval-clicks`): Bolt's middleware chain, express's router and the body parsed three times
