@@ -1,6 +1,20 @@
 import type { Redis } from 'ioredis';
-import type { EnqueueOptions, JobQueue } from '../../src/ports/job-queue.ts';
+import type { EnqueueOptions, JobQueue, OnceJobQueue } from '../../src/ports/job-queue.ts';
 import { QUEUE_NAMES, type QueueName } from '../../src/queue/queue-names.ts';
+import { onceRedisKey } from '../store/redis-once-store.ts';
+
+/**
+ * Claims a once-key and appends the entry, atomically (a script runs alone): KEYS[1] the once-key,
+ * KEYS[2] the stream, ARGV[1] the TTL in seconds, ARGV[2..] the entry's fields. The key is set
+ * after the XADD, so an XADD that fails leaves it unclaimed. 1: added; 0: claimed before.
+ */
+const ENQUEUE_ONCE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('XADD', KEYS[2], '*', unpack(ARGV, 2))
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+return 1`;
+
+type WithEnqueueOnce = Redis & { chatopsIntakeEnqueueOnce(onceKey: string, stream: string, ttlSeconds: number, ...fields: string[]): Promise<number> };
 
 /** The Redis stream the web process writes its intake to (clicks, webhooks), one per key prefix. */
 export function intakeStreamKey(prefix: string): string {
@@ -54,19 +68,33 @@ export function readIntakeFields(fields: string[]): IntakeEntry | null {
  * (0.07 ms) for one XADD, on an answer that costs 0.16 ms itself. The entry is as durable as the job (same Redis, same AOF); the relay's consumer group
  * hands a dead relay's entries to another, and the job id keeps a re-relayed entry one job.
  */
-export class StreamIntakeQueue implements JobQueue {
+export class StreamIntakeQueue implements JobQueue, OnceJobQueue {
   private readonly key: string;
 
   constructor(
     private readonly redis: Redis,
-    prefix: string,
+    private readonly prefix: string,
     private readonly now: () => number = Date.now,
   ) {
     this.key = intakeStreamKey(prefix);
+    // EVALSHA, and EVAL once when Redis does not know the script yet (ioredis's defineCommand).
+    if (!('chatopsIntakeEnqueueOnce' in redis)) redis.defineCommand('chatopsIntakeEnqueueOnce', { numberOfKeys: 2, lua: ENQUEUE_ONCE_LUA });
   }
 
   async enqueue(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): Promise<void> {
-    const entry: IntakeEntry = { queue, name, jobId: options.jobId, data, ...(options.delayMs ? { notBefore: this.now() + options.delayMs } : {}) };
-    await this.redis.xadd(this.key, '*', ...intakeFields(entry));
+    await this.redis.xadd(this.key, '*', ...intakeFields(this.entry(queue, name, data, options)));
+  }
+
+  /**
+   * One round trip for a first webhook of a record version (was two: SET NX, then the add): the
+   * claim uses the OnceStore's key (`<prefix>:once:<key>`), so both see the same claims.
+   */
+  async enqueueOnce(once: { key: string; ttlSeconds: number }, queue: QueueName, name: string, data: unknown, options: EnqueueOptions): Promise<boolean> {
+    const added = await (this.redis as WithEnqueueOnce).chatopsIntakeEnqueueOnce(onceRedisKey(this.prefix, once.key), this.key, once.ttlSeconds, ...intakeFields(this.entry(queue, name, data, options)));
+    return added === 1;
+  }
+
+  private entry(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): IntakeEntry {
+    return { queue, name, jobId: options.jobId, data, ...(options.delayMs ? { notBefore: this.now() + options.delayMs } : {}) };
   }
 }

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { chatAddress } from '../../src/alerts/lifecycle/chat-address.ts';
 import type { Config } from '../../src/config/parse-config.ts';
-import type { JobHandlers, JobQueue } from '../../src/ports/job-queue.ts';
+import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import type { ChangeListener } from '../../src/intake/take-in-odoo-change.ts';
 import { createHttpApp, finishHttpApp, listen } from '../http/create-http-app.ts';
 import { RedisAuditLog } from '../store/redis-audit-log.ts';
@@ -22,8 +22,7 @@ import { startWorkers, type WorkerPool } from '../queue/start-workers.ts';
 import { ensureRedis } from '../store/ensure-redis.ts';
 import { createIntakeRedis, createRedis, whenReady } from '../store/redis-connection.ts';
 import { redisReadiness } from '../store/redis-readiness.ts';
-import { RememberingOnceStore } from '../store/remembering-once-store.ts';
-import { RedisOnceStore } from '../store/redis-once-store.ts';
+import { RememberingOnceQueue } from '../queue/remembering-once-queue.ts';
 import { connectOdoo, type OdooConnection } from './connect-odoo.ts';
 import { createJobHandlers } from './job-handlers.ts';
 import { createApprovalsFeature, type ApprovalsFeature } from './approvals-feature.ts';
@@ -158,7 +157,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
     let url: string | undefined;
     let started = false;
     let closeServer: (() => Promise<void>) | undefined;
-    let intake: JobQueue | undefined;
+    let intake: StreamIntakeQueue | undefined;
     if (options.http) {
       // Clicks and webhooks wait for their one Redis round trip: their own fail-fast connection,
       // and one XADD each to the intake stream, which the workers' relay moves into BullMQ.
@@ -181,8 +180,7 @@ export async function startBot(options: StartBotOptions): Promise<BotRuntime> {
         bodyLimitBytes: config.webhooks.bodyLimitBytes,
         dedupeTtlSeconds: config.webhooks.dedupeTtlSeconds,
         // Odoo repeats a version once per automation rule, mostly to this process: answered here.
-        once: new RememberingOnceStore(new RedisOnceStore(intakeConnection, config.redis.keyPrefix)),
-        queue: intake,
+        intake: new RememberingOnceQueue(intake),
         metrics,
         logger,
         now,

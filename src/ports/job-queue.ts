@@ -11,6 +11,16 @@ export interface JobQueue {
   enqueue(queue: QueueName, name: string, data: unknown, options: EnqueueOptions): Promise<void>;
 }
 
+/**
+ * A queue that takes a job only the first time a key is seen within its TTL (Odoo's repeated
+ * webhooks): the claim and the add are one step, so a claimed key always has its job, and a failed
+ * add leaves the key unclaimed for the next try.
+ */
+export interface OnceJobQueue {
+  /** True when the job was added; false when the key was claimed before (a repeat). */
+  enqueueOnce(once: { key: string; ttlSeconds: number }, queue: QueueName, name: string, data: unknown, options: EnqueueOptions): Promise<boolean>;
+}
+
 export interface JobContext {
   queue: QueueName;
   name: string;

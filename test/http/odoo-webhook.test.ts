@@ -8,6 +8,7 @@ import { createMetrics } from '../../adapters/http/metrics.ts';
 import { registerOdooWebhookRoute, secretsMatch } from '../../adapters/http/routes/odoo-webhook.ts';
 import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
 import { RedisOnceStore } from '../../adapters/store/redis-once-store.ts';
+import { claimThenEnqueue } from '../../src/queue/claim-then-enqueue.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
 import { odooRecordingPath } from '../support/paths.ts';
 
@@ -29,8 +30,9 @@ beforeAll(async () => {
     token: TOKEN,
     bodyLimitBytes: 4096,
     dedupeTtlSeconds: 60,
-    once: new RedisOnceStore(redis, prefix),
-    queue: new BullJobQueue(queues),
+    // Claim, then a BullMQ add: the route and the core without the web process's intake stream
+    // (test/queue/intake-relay.test.ts and test/workspace/intake-backlog.test.ts cover that one).
+    intake: claimThenEnqueue(new RedisOnceStore(redis, prefix), new BullJobQueue(queues)),
     metrics: createMetrics(queues),
     logger,
     now: () => new Date('2026-11-26T22:17:22Z'),

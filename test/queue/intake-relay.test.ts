@@ -110,6 +110,31 @@ describe('the intake stream and its relay', () => {
     expect(new Set(ids).size).toBe(101);
   });
 
+  it('takes a once-key and its entry in one step: the first of many concurrent callers adds, the others are told it is a repeat', async () => {
+    const other = createIntakeRedis(testRedisUrl()); // another web process
+    await whenReady(other);
+    try {
+      const queues = [new StreamIntakeQueue(intakeRedis, prefix), new StreamIntakeQueue(other, prefix)];
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => queues[i % 2]!.enqueueOnce({ key: 'odoo-event:purchase.order:7:v1', ttlSeconds: 60 }, 'scan', 'odoo-record-changed', { i }, { jobId: 'odoo-changed-7-v1' })));
+      expect(answers.filter(Boolean)).toHaveLength(1);
+      expect(await redis.xlen(intakeStreamKey(prefix))).toBe(1);
+      expect(await redis.ttl(`${prefix}:once:odoo-event:purchase.order:7:v1`)).toBeGreaterThan(55);
+    } finally {
+      other.disconnect();
+    }
+  });
+
+  it('claims nothing when the entry cannot be added, so the next try gets it', async () => {
+    const key = intakeStreamKey(prefix);
+    await redis.set(key, 'not a stream'); // XADD on it fails inside the script (WRONGTYPE)
+    const intake = new StreamIntakeQueue(intakeRedis, prefix);
+    await expect(intake.enqueueOnce({ key: 'k1', ttlSeconds: 60 }, 'scan', 'x', {}, { jobId: 'x-1' })).rejects.toThrow(/WRONGTYPE/);
+    expect(await redis.exists(`${prefix}:once:k1`)).toBe(0);
+    await redis.del(key);
+    expect(await intake.enqueueOnce({ key: 'k1', ttlSeconds: 60 }, 'scan', 'x', {}, { jobId: 'x-1' })).toBe(true);
+    expect(await redis.xlen(key)).toBe(1);
+  });
+
   it('refuses at once, without an offline queue, when Redis is away: the web process answers "try again"', async () => {
     const away = createIntakeRedis('redis://127.0.0.1:1', { retryStrategy: () => null, connectTimeout: 200 });
     away.on('error', () => undefined);
