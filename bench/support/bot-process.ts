@@ -29,11 +29,15 @@ export function botEnv(options: { port: number; redisUrl: string; prefix: string
 /**
  * Starts `npm run web` or `npm run worker` (adapters/runtime/<role>.ts under node --import tsx,
  * what the npm script runs) in its own process; a web process is ready when /readyz answers.
- * BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the web process there (--cpu-prof).
+ * BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the web process there (--cpu-prof, every
+ * BENCH_PROFILE_INTERVAL_US); BENCH_WEB_NODE_ARGS adds node options to it (`--trace-gc`, say).
  */
 export async function startBotProcess(role: 'web' | 'worker', env: Record<string, string>): Promise<BotProcess> {
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const nodeArgs = profileDir && role === 'web' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...(process.env.BENCH_PROFILE_INTERVAL_US ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL_US}`] : [])] : [];
+  const nodeArgs = [
+    ...(profileDir && role === 'web' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...(process.env.BENCH_PROFILE_INTERVAL_US ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL_US}`] : [])] : []),
+    ...(role === 'web' && process.env.BENCH_WEB_NODE_ARGS ? process.env.BENCH_WEB_NODE_ARGS.split(' ').filter(Boolean) : []),
+  ];
   const child = spawnTs(`adapters/runtime/${role}.ts`, { env, nodeArgs, stdout: 'ignore' });
   // /readyz answers 503 `starting` until every route is mounted (and Redis and Odoo answer).
   if (role === 'web') await waitForHttp(`http://127.0.0.1:${env.PORT}/readyz`);
