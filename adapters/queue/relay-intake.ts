@@ -67,7 +67,10 @@ export async function startIntakeRelay(options: IntakeRelayOptions): Promise<Int
       // A deleted entry (XDEL by a relay that finished it) comes back from XAUTOCLAIM as null: only the ack is left.
       const entry = fields ? readIntakeFields(fields) : null;
       if (fields && !entry) log.error({ id, fields }, 'an intake entry this bot did not write: dropped');
-      if (entry) byQueue.set(entry.queue, [...(byQueue.get(entry.queue) ?? []), entry]);
+      if (!entry) continue;
+      const list = byQueue.get(entry.queue);
+      if (list) list.push(entry);
+      else byQueue.set(entry.queue, [entry]);
     }
     const now = Date.now();
     await Promise.all(

@@ -42,6 +42,11 @@ export interface DecideApprovalDeps {
   outage?: OdooOutagePolicy;
 }
 
+/** Answers the clicker privately, once per key (by default: the card, the person, the words, the window). */
+type Tell = (text: string, key?: string) => Promise<void>;
+/** Records the click's outcome in the audit log. */
+type Audit = (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>) => Promise<void>;
+
 export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided' | 'missing' | 'details' | 'retried';
 
 /**
@@ -51,13 +56,13 @@ export type DecideOutcome = 'accepted' | 'refused' | 'stale' | 'already_decided'
  */
 export async function decideApproval(click: ApprovalClick, deps: DecideApprovalDeps): Promise<DecideOutcome> {
   const request = await deps.store.get(click.requestId);
-  const tell = (text: string, key = onceKey(click, text, deps.now())) =>
+  const tell: Tell = (text, key = onceKey(click, text, deps.now())) =>
     enqueueEphemeral(deps.queue, { platform: click.source.platform, channel: click.source.channel, user: click.actor, text }, key);
   if (!request) {
     await tell('This approval request is no longer known to the bot. Open the PO in Odoo to see where it stands.');
     return 'missing';
   }
-  const audit = (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>) =>
+  const audit: Audit = (outcome, extra) =>
     deps.audit.record({
       at: deps.now().toISOString(), orderId: request.orderId, orderName: request.snapshot.orderName, requestId: request.id,
       action: click.action === 'details' ? 'request' : click.action, outcome, actor: click.actor, odooLogin: null,
@@ -166,8 +171,8 @@ async function waitForOdooToIdentify(
   name: string,
   err: unknown,
   deps: DecideApprovalDeps,
-  tell: (text: string, key?: string) => Promise<void>,
-  audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
+  tell: Tell,
+  audit: Audit,
 ): Promise<DecideOutcome> {
   const waitedMs = deps.now().getTime() - Date.parse(click.clickedAt);
   if (deps.outage && waitedMs >= deps.outage.giveUpAfterMs) {
@@ -201,8 +206,8 @@ async function retryWriteBack(
   request: ApprovalRequest,
   click: ApprovalClick,
   deps: DecideApprovalDeps,
-  tell: (text: string, key?: string) => Promise<void>,
-  audit: (o: AuditEntry['outcome'], e: Partial<AuditEntry>) => Promise<void>,
+  tell: Tell,
+  audit: Audit,
 ): Promise<DecideOutcome> {
   const d = request.decision;
   if (!d || request.writeback?.state !== 'failed') {

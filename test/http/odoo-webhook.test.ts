@@ -6,54 +6,72 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, finishHttpApp, listen } from '../../adapters/http/create-http-app.ts';
 import { createMetrics } from '../../adapters/http/metrics.ts';
 import { registerOdooWebhookRoute, secretsMatch } from '../../adapters/http/routes/odoo-webhook.ts';
-import { BullJobQueue, closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
-import { RedisOnceStore } from '../../adapters/store/redis-once-store.ts';
-import { claimThenEnqueue } from '../../src/queue/claim-then-enqueue.ts';
+import { closeQueues, createQueues, type BullQueues } from '../../adapters/queue/bullmq-queues.ts';
+import { intakeStreamKey, StreamIntakeQueue } from '../../adapters/queue/intake-stream.ts';
+import { startIntakeRelay, type IntakeRelay } from '../../adapters/queue/relay-intake.ts';
+import { RememberingOnceQueue } from '../../adapters/queue/remembering-once-queue.ts';
+import { createIntakeRedis, whenReady } from '../../adapters/store/redis-connection.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
 import { odooRecordingPath } from '../support/paths.ts';
+import { until } from '../support/until.ts';
 
 const TOKEN = 'test-webhook-token-0123456789';
 const recorded = JSON.parse(readFileSync(odooRecordingPath(18, 'flows.json'), 'utf8')).webhook_captured as Array<{ body: Record<string, unknown>; headers: Record<string, string> }>;
+const logger = pino({ level: 'silent' });
 
 let server: Server;
 let base: string;
 let redis: Redis;
+let intakeRedis: Redis;
 let queues: BullQueues;
+let relay: IntakeRelay;
 const prefix = uniquePrefix('webhook');
 
-beforeAll(async () => {
-  redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
-  queues = createQueues(redis, prefix);
-  const logger = pino({ level: 'silent' });
+/** The route as the web process mounts it: its intake connection, the stream, repeats remembered. */
+async function serve(intake: Redis): Promise<{ server: Server; base: string }> {
   const app = createHttpApp(logger);
   registerOdooWebhookRoute(app, {
     token: TOKEN,
     bodyLimitBytes: 4096,
     dedupeTtlSeconds: 60,
-    // Claim, then a BullMQ add: the route and the core without the web process's intake stream
-    // (test/queue/intake-relay.test.ts and test/workspace/intake-backlog.test.ts cover that one).
-    intake: claimThenEnqueue(new RedisOnceStore(redis, prefix), new BullJobQueue(queues)),
+    intake: new RememberingOnceQueue(new StreamIntakeQueue(intake, prefix)),
     metrics: createMetrics(queues),
     logger,
     now: () => new Date('2026-11-26T22:17:22Z'),
   });
   finishHttpApp(app, logger);
-  server = await listen(app, 0, '127.0.0.1');
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const listening = await listen(app, 0, '127.0.0.1');
+  return { server: listening, base: `http://127.0.0.1:${(listening.address() as { port: number }).port}` };
+}
+
+beforeAll(async () => {
+  redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  intakeRedis = createIntakeRedis(testRedisUrl());
+  await whenReady(intakeRedis);
+  queues = createQueues(redis, prefix);
+  // A worker's relay moves what the route took in into the scan queue.
+  relay = await startIntakeRelay({ connection: redis, prefix, queues, logger, blockMs: 200 });
+  ({ server, base } = await serve(intakeRedis));
 });
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
+  await relay.close();
   await closeQueues(queues);
   await deleteKeys(testRedisUrl(), prefix);
   redis.disconnect();
+  intakeRedis.disconnect();
 });
 
 // Odoo sends python-requests' headers; send what it sent.
 const post = (path: string, body: string) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'User-Agent': 'python-requests/2.28.1' }, body });
 
-const jobsInScan = async () => (await queues.scan.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter(Boolean);
+/** The scan queue's jobs once the relay has moved everything taken in (the stream is empty). */
+const jobsInScan = async () => {
+  await until(() => redis.xlen(intakeStreamKey(prefix)), (n) => n === 0);
+  return (await queues.scan.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).filter(Boolean);
+};
 
 describe('POST /webhooks/odoo/:token', () => {
   it('queues one job for the three POSTs Odoo really sent for one record version', async () => {
@@ -113,6 +131,24 @@ describe('POST /webhooks/odoo/:token', () => {
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toBe('body_too_large');
     expect(await jobsInScan()).toHaveLength(before);
+  });
+
+  it('answers 500 when Redis cannot take the version, and claims nothing, so Odoo\'s next fire gets it', async () => {
+    const away = createIntakeRedis('redis://127.0.0.1:1', { retryStrategy: () => null, connectTimeout: 200 });
+    away.on('error', () => undefined);
+    const down = await serve(away);
+    try {
+      const body = JSON.stringify({ ...recorded[0]!.body, _id: 55, id: 55 });
+      const res = await fetch(`${down.base}/webhooks/odoo/${TOKEN}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { error: string }).error).toBe('internal_error');
+      expect(await redis.keys(`${prefix}:once:odoo-event:purchase.order:55:*`)).toEqual([]);
+      expect((await post(`/webhooks/odoo/${TOKEN}`, body)).status).toBe(202); // the next fire, Redis answering
+      expect((await jobsInScan()).filter((j) => j.data.id === 55)).toHaveLength(1);
+    } finally {
+      await new Promise((r) => down.server.close(r));
+      away.disconnect();
+    }
   });
 
   it('compares tokens in constant time whatever their length', () => {

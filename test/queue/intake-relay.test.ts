@@ -6,6 +6,7 @@ import { intakeFields, intakeStreamKey, readIntakeFields, StreamIntakeQueue } fr
 import { INTAKE_RELAY_GROUP, startIntakeRelay, type IntakeRelay } from '../../adapters/queue/relay-intake.ts';
 import { createIntakeRedis, whenReady } from '../../adapters/store/redis-connection.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
+import { until } from '../support/until.ts';
 
 const logger = pino({ level: 'silent' });
 let redis: Redis;
@@ -35,15 +36,6 @@ async function relay(options: { consumer?: string; claimIdleMs?: number } = {}):
   const r = await startIntakeRelay({ connection: redis, prefix, queues, logger, blockMs: 200, ...options });
   relays.push(r);
   return r;
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const waiting = async (queue: keyof BullQueues) => (await queues[queue].getJobs(['waiting', 'delayed'])).filter(Boolean);

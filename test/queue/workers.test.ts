@@ -6,6 +6,7 @@ import { startWorkers, type WorkerPool } from '../../adapters/queue/start-worker
 import { BusinessRefusal, CodedError } from '../../src/errors/coded-error.ts';
 import type { JobHandlers } from '../../src/ports/job-queue.ts';
 import { deleteKeys, testRedisUrl, uniquePrefix } from '../support/redis.ts';
+import { until } from '../support/until.ts';
 
 const logger = pino({ level: 'silent' });
 let redis: Redis;
@@ -30,15 +31,6 @@ function start(handlers: JobHandlers): WorkerPool {
   const pool = startWorkers({ connection: redis, prefix, handlers, logger, concurrency: 2, queues: ['writeback'] });
   pools.push(pool);
   return pool;
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const stateOf = (id: string) => until(async () => (await queues.writeback.getJob(id))?.getState(), (s) => s === 'completed' || s === 'failed');
